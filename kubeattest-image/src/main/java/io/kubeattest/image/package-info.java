@@ -1,0 +1,5 @@
+/** kubeattest image. */
+@NullMarked
+package io.kubeattest.image;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** kubeattest sources. */
+@NullMarked
+package io.kubeattest.sources;
+
+import org.jspecify.annotations.NullMarked;
