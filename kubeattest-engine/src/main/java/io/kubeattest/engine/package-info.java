@@ -1,4 +1,4 @@
-/** The kubeattest engine: model, rules as data, evaluation. */
+/** The kubeattest engine: exceptions shared by every capability. */
 @NullMarked
 package io.kubeattest.engine;
 

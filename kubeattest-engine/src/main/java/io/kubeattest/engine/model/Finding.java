@@ -1,0 +1,56 @@
+package io.kubeattest.engine.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The verdict of one rule on one subject, with the evidence behind it.
+ *
+ * @param message one line for a person: why it failed, or what passed
+ * @param fingerprint stable across scans for the same rule and subject, so the same finding is
+ *     recognised in history and drift
+ */
+public record Finding(
+    String ruleId,
+    String title,
+    Severity severity,
+    Status status,
+    String message,
+    SubjectRef subject,
+    Evidence evidence,
+    String fingerprint) {
+
+  /** Builds a finding whose fingerprint is derived from the rule id and the subject's id. */
+  public static Finding of(
+      Rule rule, Status status, String message, SubjectRef subject, Evidence evidence) {
+    return new Finding(
+        rule.id(),
+        rule.title(),
+        rule.severity(),
+        status,
+        message,
+        subject,
+        evidence,
+        fingerprint(rule.id(), subject.id()));
+  }
+
+  /** True when this finding fails at or above the given severity. */
+  public boolean failsAtOrAbove(Severity threshold) {
+    return status == Status.FAIL && severity.isAtLeast(threshold);
+  }
+
+  /** The first 16 hex digits of SHA-256 over {@code ruleId + NUL + subjectId}. */
+  public static String fingerprint(String ruleId, String subjectId) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(ruleId.getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) 0);
+      digest.update(subjectId.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

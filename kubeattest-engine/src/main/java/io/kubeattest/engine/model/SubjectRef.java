@@ -1,0 +1,10 @@
+package io.kubeattest.engine.model;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Identifies the subject of a finding: its kind, a stable id, the object it belongs to, and the
+ * container name for container subjects.
+ */
+public record SubjectRef(
+    SubjectKind kind, String id, ObjectRef object, @Nullable String container) {}

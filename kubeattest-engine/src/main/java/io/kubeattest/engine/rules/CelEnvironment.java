@@ -1,0 +1,128 @@
+package io.kubeattest.engine.rules;
+
+import dev.cel.common.CelAbstractSyntaxTree;
+import dev.cel.common.CelIssue;
+import dev.cel.common.CelOptions;
+import dev.cel.common.CelValidationException;
+import dev.cel.common.CelValidationResult;
+import dev.cel.common.types.CelType;
+import dev.cel.common.types.SimpleType;
+import dev.cel.compiler.CelCompiler;
+import dev.cel.compiler.CelCompilerBuilder;
+import dev.cel.compiler.CelCompilerFactory;
+import dev.cel.extensions.CelExtensions;
+import dev.cel.parser.CelStandardMacro;
+import dev.cel.runtime.CelEvaluationException;
+import dev.cel.runtime.CelRuntime;
+import dev.cel.runtime.CelRuntimeFactory;
+import io.kubeattest.engine.model.SubjectKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The CEL environment rules are compiled in: standard macros, optional syntax ({@code ?.}, {@code
+ * orValue}), the strings, lists and sets extensions, the Kubernetes quantity helpers, and the
+ * variables a subject kind offers. Built once per catalogue; thread-safe.
+ */
+final class CelEnvironment {
+  /** Bounds every comprehension so that no rule loops for long on a hostile object. */
+  private static final int MAX_ITERATIONS = 100_000;
+
+  private final Map<SubjectKind, CelCompiler> compilers = new EnumMap<>(SubjectKind.class);
+  private final CelRuntime runtime;
+
+  CelEnvironment() {
+    CelOptions options =
+        CelOptions.current()
+            .enableOptionalSyntax(true)
+            .enableHeterogeneousNumericComparisons(true)
+            .comprehensionMaxIterations(MAX_ITERATIONS)
+            .build();
+    for (SubjectKind kind : SubjectKind.values()) {
+      CelCompilerBuilder builder =
+          CelCompilerFactory.standardCelCompilerBuilder()
+              .setOptions(options)
+              .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+              .addLibraries(
+                  CelExtensions.optional(),
+                  CelExtensions.strings(),
+                  CelExtensions.lists(),
+                  CelExtensions.sets(options))
+              .addFunctionDeclarations(KubernetesCelLibrary.declarations());
+      variables(kind).forEach(builder::addVar);
+      compilers.put(kind, builder.build());
+    }
+    runtime =
+        CelRuntimeFactory.legacyCelRuntimeBuilder()
+            .setOptions(options)
+            .addLibraries(
+                CelExtensions.optional(),
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.sets(options))
+            .addFunctionBindings(KubernetesCelLibrary.bindings())
+            .build();
+  }
+
+  /** The variables a rule for {@code kind} may read, and their CEL types. */
+  static Map<String, CelType> variables(SubjectKind kind) {
+    Map<String, CelType> vars = new java.util.LinkedHashMap<>();
+    vars.put("object", SimpleType.DYN);
+    vars.put("params", SimpleType.DYN);
+    if (kind == SubjectKind.WORKLOAD || kind == SubjectKind.CONTAINER) {
+      vars.put("podSpec", SimpleType.DYN);
+      vars.put("podMeta", SimpleType.DYN);
+    }
+    if (kind == SubjectKind.CONTAINER) {
+      vars.put("container", SimpleType.DYN);
+      vars.put("containerType", SimpleType.STRING);
+      vars.put("securityContext", SimpleType.DYN);
+    }
+    return vars;
+  }
+
+  /**
+   * Compiles and type-checks {@code expression} for subjects of {@code kind}.
+   *
+   * @param expected the result type the expression must have (dyn is accepted too)
+   * @throws CompileError with every issue, one per line as {@code line:column: message}
+   */
+  CelProgram compile(SubjectKind kind, String expression, CelType expected) throws CompileError {
+    CelValidationResult result =
+        java.util.Objects.requireNonNull(compilers.get(kind)).compile(expression, "rule");
+    CelAbstractSyntaxTree ast;
+    try {
+      ast = result.getAst();
+    } catch (CelValidationException e) {
+      throw new CompileError(
+          e.getErrors().stream().map(CelEnvironment::describe).collect(Collectors.joining("; ")));
+    }
+    CelType actual = ast.getResultType();
+    if (!actual.equals(expected) && !actual.equals(SimpleType.DYN)) {
+      throw new CompileError(
+          "expression has type " + actual.name() + ", expected " + expected.name());
+    }
+    try {
+      return new CelProgram(expression, runtime.createProgram(ast));
+    } catch (CelEvaluationException e) {
+      throw new CompileError(String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static String describe(CelIssue issue) {
+    var location = issue.getSourceLocation();
+    String where =
+        location.getLine() > 0 ? location.getLine() + ":" + (location.getColumn() + 1) + ": " : "";
+    return where + issue.getMessage();
+  }
+
+  /** A CEL expression that failed to compile; the message lists the issues. */
+  static final class CompileError extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CompileError(String message) {
+      super(message);
+    }
+  }
+}

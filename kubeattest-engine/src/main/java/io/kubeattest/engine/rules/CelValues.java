@@ -1,0 +1,47 @@
+package io.kubeattest.engine.rules;
+
+import dev.cel.common.values.NullValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Converts JSON-like trees into the values CEL evaluates: null becomes CEL's null, integers become
+ * longs, everything else stays as it is.
+ */
+public final class CelValues {
+  private CelValues() {}
+
+  /** Converts every variable of an activation. */
+  public static Map<String, Object> activation(Map<String, ? extends @Nullable Object> variables) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    variables.forEach((name, value) -> out.put(name, convert(value)));
+    return out;
+  }
+
+  /** Converts one JSON-like value. */
+  public static Object convert(@Nullable Object value) {
+    if (value == null) {
+      return NullValue.NULL_VALUE;
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
+      map.forEach((k, v) -> out.put(String.valueOf(k), convert(v)));
+      return out;
+    }
+    if (value instanceof List<?> list) {
+      List<Object> out = new ArrayList<>(list.size());
+      list.forEach(v -> out.add(convert(v)));
+      return out;
+    }
+    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof Float f) {
+      return f.doubleValue();
+    }
+    return value;
+  }
+}

@@ -1,0 +1,93 @@
+package io.kubeattest.engine.rules;
+
+import io.kubeattest.engine.RuleException;
+import io.kubeattest.engine.model.Rule;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules of one run, compiled, with a digest over their source files so a scan result records
+ * exactly which catalogue produced it. Immutable and thread-safe.
+ */
+public final class RuleCatalogue {
+  private final Map<String, CompiledRule> rules;
+  private final String digest;
+
+  private RuleCatalogue(Map<String, CompiledRule> rules, String digest) {
+    this.rules = rules;
+    this.digest = digest;
+  }
+
+  /** The built-in rules only. */
+  public static RuleCatalogue builtIn() {
+    return load(RuleLoader.builtInSources());
+  }
+
+  /**
+   * Compiles {@code sources} into a catalogue.
+   *
+   * @throws RuleException when a rule does not load or compile, or two rules share an id
+   */
+  public static RuleCatalogue load(List<RuleLoader.RuleSource> sources) {
+    List<CompiledRule> compiled = new RuleLoader().compile(sources);
+    Map<String, CompiledRule> byId = new LinkedHashMap<>();
+    for (CompiledRule rule : compiled) {
+      CompiledRule previous = byId.putIfAbsent(rule.rule().id(), rule);
+      if (previous != null) {
+        throw new RuleException(
+            rule.rule().source()
+                + ": rule id '"
+                + rule.rule().id()
+                + "' is already defined at "
+                + previous.rule().source());
+      }
+    }
+    return new RuleCatalogue(Map.copyOf(byId), digest(sources));
+  }
+
+  /** Every rule, in load order. */
+  public List<CompiledRule> rules() {
+    return rules.values().stream()
+        .sorted(java.util.Comparator.comparing(r -> r.rule().id()))
+        .toList();
+  }
+
+  public Optional<CompiledRule> find(String id) {
+    return Optional.ofNullable(rules.get(id));
+  }
+
+  /** The documentation part of every rule. */
+  public List<Rule> descriptions() {
+    return rules().stream().map(CompiledRule::rule).toList();
+  }
+
+  public int size() {
+    return rules.size();
+  }
+
+  /** {@code sha256:<hex>} over every source's name and text. */
+  public String digest() {
+    return digest;
+  }
+
+  private static String digest(List<RuleLoader.RuleSource> sources) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      for (RuleLoader.RuleSource source : sources) {
+        sha.update(source.name().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(source.text().getBytes(StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+      }
+      return "sha256:" + HexFormat.of().formatHex(sha.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}
