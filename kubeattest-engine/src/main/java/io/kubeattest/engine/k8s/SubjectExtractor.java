@@ -62,7 +62,7 @@ public final class SubjectExtractor {
     objectVars.put("object", object.content());
     subjects.add(
         new Subject(
-            new SubjectRef(SubjectKind.OBJECT, id, ref, null),
+            new SubjectRef(SubjectKind.OBJECT, id, ref, null, object.location()),
             objectVars,
             Map.of("object", List.of(FieldPath.root())),
             object.location(),
@@ -83,7 +83,7 @@ public final class SubjectExtractor {
     workloadVars.put("podMeta", podMeta instanceof Map<?, ?> ? podMeta : Map.of());
     subjects.add(
         new Subject(
-            new SubjectRef(SubjectKind.WORKLOAD, id, ref, null),
+            new SubjectRef(SubjectKind.WORKLOAD, id, ref, null, object.location()),
             workloadVars,
             Map.of(
                 "object", List.of(FieldPath.root()),
@@ -117,7 +117,12 @@ public final class SubjectExtractor {
             List.of(containerPath.key("securityContext"), specPath.key("securityContext")));
         subjects.add(
             new Subject(
-                new SubjectRef(SubjectKind.CONTAINER, id + "/" + list[1] + ":" + name, ref, name),
+                new SubjectRef(
+                    SubjectKind.CONTAINER,
+                    id + "/" + list[1] + ":" + name,
+                    ref,
+                    name,
+                    object.location()),
                 vars,
                 roots,
                 object.location(),

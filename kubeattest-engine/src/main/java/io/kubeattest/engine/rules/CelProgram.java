@@ -28,7 +28,12 @@ public final class CelProgram {
     try {
       return program.eval(activation);
     } catch (CelEvaluationException e) {
-      throw new EvaluationException(firstLine(e.getMessage()));
+      Throwable cause = e.getCause();
+      String message = firstLine(e.getMessage());
+      if (cause != null && cause.getMessage() != null) {
+        message = message + ": " + firstLine(cause.getMessage());
+      }
+      throw new EvaluationException(message);
     } catch (RuntimeException e) {
       throw new EvaluationException(firstLine(e.toString()));
     }

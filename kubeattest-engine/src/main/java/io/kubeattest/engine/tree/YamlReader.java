@@ -87,6 +87,9 @@ public final class YamlReader implements TreeReader {
     if (text.contains("Nesting Depth")) {
       return "nesting deeper than " + limits.maxDepth() + " levels; refusing to read it";
     }
+    if (text.contains("expand to more than")) {
+      return text + "; refusing to read it";
+    }
     if (text.contains("aliases")) {
       return "more than "
           + limits.maxAliases()

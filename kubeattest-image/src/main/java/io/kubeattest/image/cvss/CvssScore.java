@@ -1,0 +1,21 @@
+package io.kubeattest.image.cvss;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/** A computed base score (one decimal, 0.0 to 10.0) of a vector, with its version. */
+public record CvssScore(CvssVersion version, String vector, BigDecimal baseScore) {
+  public CvssScore {
+    Objects.requireNonNull(version, "version");
+    Objects.requireNonNull(vector, "vector");
+    Objects.requireNonNull(baseScore, "baseScore");
+    if (baseScore.signum() < 0 || baseScore.compareTo(BigDecimal.TEN) > 0) {
+      throw new IllegalArgumentException("CVSS base score out of range: " + baseScore);
+    }
+  }
+
+  /** The qualitative rating of the base score. */
+  public SeverityRating rating() {
+    return SeverityRating.of(version, baseScore);
+  }
+}

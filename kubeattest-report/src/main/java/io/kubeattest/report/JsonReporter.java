@@ -1,0 +1,175 @@
+package io.kubeattest.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeattest.engine.model.Evidence;
+import io.kubeattest.engine.model.Finding;
+import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ScanMetadata;
+import io.kubeattest.engine.model.ScanResult;
+import io.kubeattest.engine.model.Severity;
+import io.kubeattest.engine.model.SourceLocation;
+import io.kubeattest.engine.model.Status;
+import io.kubeattest.engine.model.SubjectRef;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The JSON report, {@code schemaVersion} {@value #SCHEMA_VERSION}, documented in {@code
+ * docs/json-report.md}. Keys are written in a fixed order; findings in scan order.
+ */
+public final class JsonReporter implements Reporter {
+  public static final int SCHEMA_VERSION = 1;
+
+  private final JsonFactory factory = new ObjectMapper().getFactory();
+
+  @Override
+  public void write(ScanResult result, Writer out) throws IOException {
+    try (JsonGenerator json = factory.createGenerator(out)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.useDefaultPrettyPrinter();
+      json.writeStartObject();
+      json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+      ScanMetadata meta = result.metadata();
+      json.writeObjectFieldStart("tool");
+      json.writeStringField("name", "kubeattest");
+      json.writeStringField("version", meta.toolVersion());
+      json.writeEndObject();
+      json.writeObjectFieldStart("scan");
+      json.writeStringField("kind", meta.scanKind());
+      json.writeArrayFieldStart("inputs");
+      for (String input : meta.inputs()) {
+        json.writeString(input);
+      }
+      json.writeEndArray();
+      json.writeStringField("startedAt", meta.startedAt().toString());
+      json.writeStringField("finishedAt", meta.finishedAt().toString());
+      json.writeStringField("catalogueDigest", meta.catalogueDigest());
+      json.writeNumberField("ruleCount", meta.ruleCount());
+      json.writeEndObject();
+      writeSummary(result, json);
+      json.writeArrayFieldStart("notes");
+      for (InputNote note : result.notes()) {
+        json.writeStartObject();
+        json.writeStringField("kind", note.kind().name());
+        json.writeStringField("input", note.input());
+        json.writeStringField("message", note.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("findings");
+      for (Finding finding : result.findings()) {
+        writeFinding(finding, json);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void writeSummary(ScanResult result, JsonGenerator json) throws IOException {
+    json.writeObjectFieldStart("summary");
+    json.writeNumberField("objects", result.objectCount());
+    json.writeNumberField("findings", result.findings().size());
+    json.writeObjectFieldStart("byStatus");
+    for (Map.Entry<Status, Integer> entry : result.countByStatus().entrySet()) {
+      json.writeNumberField(entry.getKey().name(), entry.getValue());
+    }
+    json.writeEndObject();
+    json.writeObjectFieldStart("failedBySeverity");
+    for (Map.Entry<Severity, Integer> entry : result.failuresBySeverity().entrySet()) {
+      json.writeNumberField(entry.getKey().label(), entry.getValue());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeFinding(Finding finding, JsonGenerator json) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("ruleId", finding.ruleId());
+    json.writeStringField("title", finding.title());
+    json.writeStringField("severity", finding.severity().label());
+    json.writeStringField("status", finding.status().name());
+    json.writeStringField("message", finding.message());
+    SubjectRef subject = finding.subject();
+    json.writeObjectFieldStart("subject");
+    json.writeStringField("kind", subject.kind().label());
+    json.writeStringField("id", subject.id());
+    json.writeStringField("apiVersion", subject.object().apiVersion());
+    json.writeStringField("objectKind", subject.object().kind());
+    writeNullable(json, "namespace", subject.object().namespace());
+    json.writeStringField("name", subject.object().name());
+    writeNullable(json, "container", subject.container());
+    writeLocation(json, "origin", subject.origin());
+    json.writeEndObject();
+    Evidence evidence = finding.evidence();
+    writeLocation(json, "location", evidence.location());
+    json.writeObjectFieldStart("evidence");
+    json.writeStringField("path", evidence.path());
+    json.writeBooleanField("present", evidence.present());
+    json.writeFieldName("value");
+    writeValue(json, evidence.value());
+    json.writeEndObject();
+    json.writeStringField("fingerprint", finding.fingerprint());
+    json.writeEndObject();
+  }
+
+  private static void writeLocation(
+      JsonGenerator json, String field, @Nullable SourceLocation location) throws IOException {
+    if (location == null) {
+      json.writeNullField(field);
+      return;
+    }
+    json.writeObjectFieldStart(field);
+    json.writeStringField("file", location.file());
+    json.writeNumberField("line", location.line());
+    json.writeNumberField("column", location.column());
+    json.writeEndObject();
+  }
+
+  private static void writeNullable(JsonGenerator json, String field, @Nullable String value)
+      throws IOException {
+    if (value == null) {
+      json.writeNullField(field);
+    } else {
+      json.writeStringField(field, value);
+    }
+  }
+
+  private static void writeValue(JsonGenerator json, @Nullable Object value) throws IOException {
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof Map<?, ?> map) {
+      json.writeStartObject();
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        json.writeFieldName(String.valueOf(entry.getKey()));
+        writeValue(json, entry.getValue());
+      }
+      json.writeEndObject();
+    } else if (value instanceof Iterable<?> list) {
+      json.writeStartArray();
+      for (Object item : list) {
+        writeValue(json, item);
+      }
+      json.writeEndArray();
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Long l) {
+      json.writeNumber(l);
+    } else if (value instanceof Double d) {
+      if (d.isNaN() || d.isInfinite()) {
+        json.writeString(d.toString());
+      } else {
+        json.writeNumber(d);
+      }
+    } else if (value instanceof Number n) {
+      json.writeNumber(n.toString());
+    } else {
+      json.writeString(value.toString());
+    }
+  }
+}

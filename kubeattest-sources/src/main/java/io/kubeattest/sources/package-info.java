@@ -1,5 +1,0 @@
-/** kubeattest sources. */
-@NullMarked
-package io.kubeattest.sources;
-
-import org.jspecify.annotations.NullMarked;
