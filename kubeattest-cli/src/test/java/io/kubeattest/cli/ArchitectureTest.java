@@ -1,0 +1,93 @@
+package io.kubeattest.cli;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of docs/ARCHITECTURE.md, held by the build. */
+class ArchitectureTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.kubeattest");
+
+  @Test
+  @DisplayName(
+      "the engine depends on no other kubeattest module, because every front end shares it")
+  void engineStandsAlone() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.kubeattest.engine..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.kubeattest.sources..",
+            "io.kubeattest.report..",
+            "io.kubeattest.image..",
+            "io.kubeattest.cli..",
+            "io.kubeattest.server..")
+        .because("dependencies point one way, toward the engine")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName("only the CLI uses picocli, because front ends stay thin and replaceable")
+  void picocliOnlyInCli() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.kubeattest.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("picocli..")
+        .because("only the command line parses arguments")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName("CEL types stay in the rules package, because the rest of the code sees our model")
+  void celStaysInRules() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.kubeattest.engine.rules..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.cel..")
+        .because("CEL is an implementation detail of rule evaluation")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName("SnakeYAML stays in the tree package, because trees are our own type")
+  void yamlStaysInTree() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kubeattest.engine.tree..", "io.kubeattest.sources.node..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.yaml.snakeyaml..")
+        .because("YAML parsing with positions and limits lives in one place")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName("the engine never prints, because front ends decide what a user sees")
+  void engineDoesNotPrint() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(
+            "io.kubeattest.engine..",
+            "io.kubeattest.sources..",
+            "io.kubeattest.report..",
+            "io.kubeattest.image..")
+        .should()
+        .accessField(System.class, "out")
+        .orShould()
+        .accessField(System.class, "err")
+        .because("libraries emit events; the CLI renders them")
+        .check(CLASSES);
+  }
+}

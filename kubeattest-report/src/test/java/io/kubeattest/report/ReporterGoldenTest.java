@@ -1,0 +1,83 @@
+package io.kubeattest.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ScanMetadata;
+import io.kubeattest.engine.model.ScanResult;
+import io.kubeattest.engine.testing.Manifests;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden files for every reporter. They were reviewed by hand; to change one, run with {@code
+ * -Dgolden.update=true}, then read the diff before committing it.
+ */
+class ReporterGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  static ScanResult sample() throws IOException {
+    String yaml = Files.readString(Path.of("..", "examples", "insecure-daemonset.yaml"));
+    ScanResult scanned =
+        Manifests.scan(Manifests.builtInCatalogue(), "examples/insecure-daemonset.yaml", yaml);
+    ScanMetadata fixed =
+        new ScanMetadata(
+            "0.0.0-test",
+            "manifests",
+            List.of("examples/insecure-daemonset.yaml", "missing.yaml"),
+            Instant.parse("2026-01-02T03:04:05Z"),
+            Instant.parse("2026-01-02T03:04:06Z"),
+            "sha256:0000",
+            scanned.metadata().ruleCount());
+    return new ScanResult(
+        fixed,
+        scanned.objectCount(),
+        scanned.findings(),
+        List.of(new InputNote(InputNote.Kind.ERROR, "missing.yaml", "no such file or directory")));
+  }
+
+  private static String render(Reporter reporter, ScanResult result) throws IOException {
+    StringWriter out = new StringWriter();
+    reporter.write(result, out);
+    return out.toString();
+  }
+
+  private static String golden(String name, String actual) throws IOException {
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(file, actual);
+    }
+    return Files.readString(file);
+  }
+
+  @Test
+  @DisplayName("the table matches its golden file byte for byte")
+  void table() throws IOException {
+    String actual = render(new TableReporter(false, false), sample());
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.table.txt", actual));
+  }
+
+  @Test
+  @DisplayName("the table with passes and colours matches its golden file")
+  void tableWithPassesAndColour() throws IOException {
+    String actual = render(new TableReporter(true, true), sample());
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.table-all-color.txt", actual));
+  }
+
+  @Test
+  @DisplayName("the JSON report matches its golden file structurally")
+  void json() throws IOException {
+    String actual = render(new JsonReporter(), sample());
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode expected = mapper.readTree(golden("insecure-daemonset.json", actual));
+    assertThat(mapper.readTree(actual)).isEqualTo(expected);
+  }
+}
