@@ -47,8 +47,7 @@ public final class JsonReader implements TreeReader {
       while ((token = parser.nextToken()) != null) {
         Positions.Builder positions = new Positions.Builder(name);
         JsonLocation start = parser.currentTokenLocation();
-        int[] nodes = {0};
-        Object root = value(parser, token, FieldPath.root(), positions, nodes);
+        Object root = value(parser, token, FieldPath.root(), positions);
         sink.accept(
             new YamlDocument(
                 root,
@@ -83,11 +82,8 @@ public final class JsonReader implements TreeReader {
   }
 
   private @Nullable Object value(
-      JsonParser parser, JsonToken token, FieldPath path, Positions.Builder positions, int[] nodes)
+      JsonParser parser, JsonToken token, FieldPath path, Positions.Builder positions)
       throws IOException {
-    if (++nodes[0] > limits.maxNodes()) {
-      throw new StreamConstraintsException("more than " + limits.maxNodes() + " values");
-    }
     JsonLocation location = parser.currentTokenLocation();
     positions.put(path, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
     switch (token) {
@@ -98,7 +94,7 @@ public final class JsonReader implements TreeReader {
           String key = parser.currentName();
           JsonLocation keyLocation = parser.currentTokenLocation();
           FieldPath child = path.key(key);
-          Object value = value(parser, parser.nextToken(), child, positions, nodes);
+          Object value = value(parser, parser.nextToken(), child, positions);
           positions.put(
               child, Math.max(1, keyLocation.getLineNr()), Math.max(1, keyLocation.getColumnNr()));
           map.put(key, value);
@@ -116,7 +112,7 @@ public final class JsonReader implements TreeReader {
           if (next == null) {
             throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end");
           }
-          list.add(value(parser, next, path.index(i++), positions, nodes));
+          list.add(value(parser, next, path.index(i++), positions));
         }
         return list;
       }

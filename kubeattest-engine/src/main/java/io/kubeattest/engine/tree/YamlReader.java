@@ -106,35 +106,49 @@ public final class YamlReader implements TreeReader {
     return line.length() > 200 ? line.substring(0, 200) + "..." : line;
   }
 
-  /** Converts one composed document; counts nodes so alias expansion stays bounded. */
+  /**
+   * Converts one composed document. An alias is the same node object as its anchor, so a node seen
+   * twice is an alias expansion: its values are counted against the limit and get no positions of
+   * their own (they were written at the anchor).
+   */
   private final class Converter {
     private final Positions.Builder positions;
-    private int nodes;
+    private final java.util.Set<Node> seen =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private int expanded;
 
     Converter(Positions.Builder positions) {
       this.positions = positions;
     }
 
     @Nullable Object convert(Node node, FieldPath path, int depth) {
-      if (++nodes > limits.maxNodes()) {
+      return convert(node, path, depth, false);
+    }
+
+    private @Nullable Object convert(Node node, FieldPath path, int depth, boolean inAlias) {
+      boolean alias = inAlias || !seen.add(node);
+      if (alias && ++expanded > limits.maxNodes()) {
         throw new YAMLException(
             "aliases expand to more than " + limits.maxNodes() + " values (a YAML bomb?)");
       }
       if (depth > limits.maxDepth()) {
         throw new YAMLException("Nesting Depth exceeded");
       }
-      Mark mark = node.getStartMark();
-      positions.put(path, mark.getLine() + 1, mark.getColumn() + 1);
+      if (!alias) {
+        Mark mark = node.getStartMark();
+        positions.put(path, mark.getLine() + 1, mark.getColumn() + 1);
+      }
       if (node instanceof MappingNode mapping) {
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        fill(map, mapping, path, depth);
+        fill(map, mapping, path, depth, alias);
         return map;
       }
       if (node instanceof SequenceNode sequence) {
         List<@Nullable Object> list = new ArrayList<>(sequence.getValue().size());
         int i = 0;
         for (Node item : sequence.getValue()) {
-          list.add(convert(item, path.index(i++), depth + 1));
+          list.add(convert(item, alias ? path : path.index(i), depth + 1, alias));
+          i++;
         }
         return list;
       }
@@ -142,7 +156,11 @@ public final class YamlReader implements TreeReader {
     }
 
     private void fill(
-        Map<String, @Nullable Object> map, MappingNode mapping, FieldPath path, int depth) {
+        Map<String, @Nullable Object> map,
+        MappingNode mapping,
+        FieldPath path,
+        int depth,
+        boolean alias) {
       List<MappingNode> merges = new ArrayList<>();
       for (NodeTuple tuple : mapping.getValue()) {
         Node keyNode = tuple.getKeyNode();
@@ -159,15 +177,17 @@ public final class YamlReader implements TreeReader {
           continue;
         }
         String key = keyText(keyNode);
-        FieldPath child = path.key(key);
-        Object value = convert(valueNode, child, depth + 1);
-        Mark keyMark = keyNode.getStartMark();
-        positions.put(child, keyMark.getLine() + 1, keyMark.getColumn() + 1);
+        FieldPath child = alias ? path : path.key(key);
+        Object value = convert(valueNode, child, depth + 1, alias);
+        if (!alias) {
+          Mark keyMark = keyNode.getStartMark();
+          positions.put(child, keyMark.getLine() + 1, keyMark.getColumn() + 1);
+        }
         map.put(key, value);
       }
       for (MappingNode merged : merges) {
         Map<String, @Nullable Object> extra = new LinkedHashMap<>();
-        fill(extra, merged, path, depth);
+        fill(extra, merged, path, depth, true);
         extra.forEach(map::putIfAbsent);
       }
     }

@@ -111,7 +111,7 @@ class ManifestSourceTest {
                 .get(1)
                 .positions()
                 .locate(FieldPath.parse("spec.template.spec.containers")))
-        .hasToString(file + ":12");
+        .hasToString(file + ":13");
     assertThat(sink.notes())
         .singleElement()
         .satisfies(
@@ -165,7 +165,7 @@ class ManifestSourceTest {
         .containsExactly(
             "ERROR "
                 + bombFile
-                + ": more than 100 aliases to collections (a YAML bomb?); refusing to read it",
+                + ": aliases expand to more than 100000 values (a YAML bomb?); refusing to read it",
             "ERROR " + binary + ": binary content, not YAML or JSON; skipped",
             "SKIPPED " + empty + ": empty: no documents",
             "ERROR " + dir.resolve("missing.yaml") + ": no such file or directory");
