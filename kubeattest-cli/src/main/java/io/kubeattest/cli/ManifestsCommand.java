@@ -13,7 +13,6 @@ import io.kubeattest.sources.manifest.ManifestSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,7 +53,7 @@ final class ManifestsCommand implements Callable<Integer> {
     Scanner scanner =
         new Scanner(
             catalogue,
-            new RuleEvaluator(catalogue, Map.of()),
+            new RuleEvaluator(catalogue),
             new SubjectExtractor(PodSpecLocator.standard()),
             progress,
             Clock.systemUTC());

@@ -12,6 +12,10 @@ import java.util.regex.Pattern;
  * @param frameworks framework id to the control ids this rule evidences
  * @param equivalents peer tool (polaris, kube-score, kubescape, trivy, kube-linter, pss) to that
  *     tool's ids for the same check
+ * @param attributes free-form facts about the rule that some reports need, such as a benchmark
+ *     check's {@code benchmark.id}, {@code benchmark.target} or {@code benchmark.automated}
+ * @param manual true when no expression can decide the rule: a person follows the remediation as
+ *     the audit procedure, and the finding is WARN
  * @param source the rule file and line it was defined at
  */
 public record Rule(
@@ -24,6 +28,8 @@ public record Rule(
     List<String> references,
     Map<String, List<String>> frameworks,
     Map<String, List<String>> equivalents,
+    Map<String, String> attributes,
+    boolean manual,
     SourceLocation source) {
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
@@ -38,6 +44,7 @@ public record Rule(
     references = List.copyOf(references);
     frameworks = copy(frameworks);
     equivalents = copy(equivalents);
+    attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
   }
 
   /** The same rule with another severity (a user's override). */
@@ -52,6 +59,8 @@ public record Rule(
         references,
         frameworks,
         equivalents,
+        attributes,
+        manual,
         source);
   }
 

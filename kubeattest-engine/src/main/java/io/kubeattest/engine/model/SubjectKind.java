@@ -9,7 +9,9 @@ public enum SubjectKind {
   /** A Kubernetes object that carries a pod spec (Pod, Deployment, CronJob, ...). */
   WORKLOAD,
   /** One container, init container or ephemeral container of a workload. */
-  CONTAINER;
+  CONTAINER,
+  /** A Kubernetes node: component processes and flags, config files, file modes and owners. */
+  NODE;
 
   /** The lower-case name used in rule files. */
   public String label() {
@@ -28,6 +30,6 @@ public enum SubjectKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown subject kind '" + value + "' (expected object, workload or container)");
+        "unknown subject kind '" + value + "' (expected object, workload, container or node)");
   }
 }

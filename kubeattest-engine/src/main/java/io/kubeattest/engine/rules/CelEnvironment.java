@@ -70,6 +70,11 @@ final class CelEnvironment {
     Map<String, CelType> vars = new java.util.LinkedHashMap<>();
     vars.put("object", SimpleType.DYN);
     vars.put("params", SimpleType.DYN);
+    vars.put("settings", SimpleType.DYN);
+    if (kind == SubjectKind.NODE) {
+      vars.remove("object");
+      vars.put("node", SimpleType.DYN);
+    }
     if (kind == SubjectKind.WORKLOAD || kind == SubjectKind.CONTAINER) {
       vars.put("podSpec", SimpleType.DYN);
       vars.put("podMeta", SimpleType.DYN);

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param kinds object kinds the rule applies to; empty means all
  * @param containerTypes container, initContainer, ephemeralContainer; empty means all
  * @param match optional applicability expression (bool)
- * @param validate the check: true passes
+ * @param validate the check: true passes; null for a manual rule
  * @param message optional failure message (string)
  * @param evidence field patterns, each starting with a variable name ({@code container.ports[*]})
  * @param failStatus the status when validate is false: FAIL, or WARN for advisory rules
@@ -24,7 +24,7 @@ public record CompiledRule(
     Set<String> kinds,
     Set<String> containerTypes,
     @Nullable CelProgram match,
-    CelProgram validate,
+    @Nullable CelProgram validate,
     @Nullable CelProgram message,
     List<EvidencePattern> evidence,
     Status failStatus) {

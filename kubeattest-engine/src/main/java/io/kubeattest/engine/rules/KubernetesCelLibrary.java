@@ -13,7 +13,9 @@ import java.util.List;
  * library so that ValidatingAdmissionPolicy expressions carry over: {@code quantity(string)},
  * {@code isQuantity(string)}, and on a quantity {@code isLessThan}, {@code isGreaterThan}, {@code
  * compareTo}, {@code add}, {@code sub}, {@code sign}, {@code isInteger}, {@code asInteger} and
- * {@code asApproximateFloat}.
+ * {@code asApproximateFloat}. Plus one of our own for file permissions: {@code modeAtMost(mode,
+ * '600')} is true when {@code mode} (an octal string, or the permission bits as an int) grants no
+ * bit beyond the allowed mode, so 600 and 400 pass "600 or more restrictive" and 640 fails.
  */
 final class KubernetesCelLibrary {
   static final CelType QUANTITY = OpaqueType.create("kubernetes.Quantity");
@@ -40,7 +42,13 @@ final class KubernetesCelLibrary {
         member("sign", "quantity_sign", SimpleType.INT),
         member("isInteger", "quantity_is_integer", SimpleType.BOOL),
         member("asInteger", "quantity_as_integer", SimpleType.INT),
-        member("asApproximateFloat", "quantity_as_approximate_float", SimpleType.DOUBLE));
+        member("asApproximateFloat", "quantity_as_approximate_float", SimpleType.DOUBLE),
+        CelFunctionDecl.newFunctionDeclaration(
+            "modeAtMost",
+            CelOverloadDecl.newGlobalOverload(
+                "mode_at_most_string", SimpleType.BOOL, SimpleType.STRING, SimpleType.STRING),
+            CelOverloadDecl.newGlobalOverload(
+                "mode_at_most_int", SimpleType.BOOL, SimpleType.INT, SimpleType.STRING)));
   }
 
   private static CelFunctionDecl member(
@@ -74,6 +82,16 @@ final class KubernetesCelLibrary {
         CelFunctionBinding.from("quantity_is_integer", Quantity.class, Quantity::isInteger),
         CelFunctionBinding.from("quantity_as_integer", Quantity.class, Quantity::asInteger),
         CelFunctionBinding.from(
-            "quantity_as_approximate_float", Quantity.class, Quantity::asApproximateFloat));
+            "quantity_as_approximate_float", Quantity.class, Quantity::asApproximateFloat),
+        CelFunctionBinding.from(
+            "mode_at_most_string",
+            String.class,
+            String.class,
+            (mode, max) -> FileMode.atMost(FileMode.parse(mode), FileMode.parse(max))),
+        CelFunctionBinding.from(
+            "mode_at_most_int",
+            Long.class,
+            String.class,
+            (mode, max) -> FileMode.atMost(mode, FileMode.parse(max))));
   }
 }

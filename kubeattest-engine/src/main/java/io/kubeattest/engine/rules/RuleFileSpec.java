@@ -40,7 +40,9 @@ record RuleFileSpec(
       @Nullable String validate,
       @Nullable String message,
       @Nullable List<String> evidence,
-      @Nullable String failStatus) {}
+      @Nullable String failStatus,
+      @Nullable Map<String, String> attributes,
+      @Nullable Boolean manual) {}
 
   /**
    * When a rule applies. All given conditions must hold; a rule that does not apply to a subject

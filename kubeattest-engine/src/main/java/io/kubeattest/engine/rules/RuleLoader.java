@@ -54,15 +54,29 @@ public final class RuleLoader {
 
   /** The rule files shipped in the engine, in the order of their index. */
   public static List<RuleSource> builtInSources() {
+    return resourceSources(BUILT_IN_ROOT);
+  }
+
+  /**
+   * The rule files under a class-path folder (ending in {@code /}), in the order its {@code
+   * index.txt} lists them; for example a benchmark version's checks.
+   *
+   * @throws IllegalStateException when the folder has no index
+   */
+  public static List<RuleSource> resourceSources(String root) {
     List<RuleSource> sources = new ArrayList<>();
-    for (String line : resource(BUILT_IN_ROOT + "index.txt").lines().toList()) {
+    for (String line : resource(root + "index.txt").lines().toList()) {
       String name = line.strip();
       if (!name.isEmpty() && !name.startsWith("#")) {
-        sources.add(new RuleSource("builtin:" + name, resource(BUILT_IN_ROOT + name)));
+        sources.add(
+            new RuleSource(
+                "builtin:" + root.substring(BASE.length()) + name, resource(root + name)));
       }
     }
     return sources;
   }
+
+  private static final String BASE = "kubeattest/";
 
   /**
    * The {@code .yaml} and {@code .yml} rule files under {@code directory}, recursively, sorted by
@@ -166,6 +180,8 @@ public final class RuleLoader {
               Objects.requireNonNullElse(spec.references(), List.of()),
               Objects.requireNonNullElse(spec.frameworks(), Map.of()),
               Objects.requireNonNullElse(spec.equivalents(), Map.of()),
+              Objects.requireNonNullElse(spec.attributes(), Map.of()),
+              Boolean.TRUE.equals(spec.manual()),
               location);
     } catch (IllegalArgumentException e) {
       throw new RuleException(at(file, positions, path) + where + e.getMessage());

@@ -25,11 +25,23 @@ import org.jspecify.annotations.Nullable;
 public final class RuleEvaluator {
   private final Map<SubjectKind, List<CompiledRule>> byKind = new EnumMap<>(SubjectKind.class);
   private final Map<String, Object> params;
+  private final Object settings;
+
+  /** An evaluator with no rule parameters and default settings. */
+  public RuleEvaluator(RuleCatalogue catalogue) {
+    this(catalogue, Map.of(), Map.of());
+  }
 
   /**
    * @param params rule id to that rule's parameters (a JSON-like map), visible as {@code params}
+   * @param settings run-wide settings every rule sees as {@code settings} (for example {@code
+   *     pssVersion})
    */
-  public RuleEvaluator(RuleCatalogue catalogue, Map<String, Map<String, Object>> params) {
+  public RuleEvaluator(
+      RuleCatalogue catalogue,
+      Map<String, Map<String, Object>> params,
+      Map<String, Object> settings) {
+    this.settings = CelValues.convert(settings);
     for (SubjectKind kind : SubjectKind.values()) {
       byKind.put(
           kind, catalogue.rules().stream().filter(r -> r.rule().subjectKind() == kind).toList());
@@ -57,6 +69,7 @@ public final class RuleEvaluator {
         continue;
       }
       activation.put("params", params.getOrDefault(rule.rule().id(), Map.of()));
+      activation.put("settings", settings);
       Finding finding = evaluate(rule, subject, activation);
       if (finding != null) {
         findings.add(finding);
@@ -70,6 +83,14 @@ public final class RuleEvaluator {
     try {
       if (rule.match() != null && !truth(rule.match(), activation)) {
         return null;
+      }
+      if (rule.validate() == null) {
+        return Finding.of(
+            rule.rule(),
+            Status.WARN,
+            "manual check: " + rule.rule().title(),
+            subject.ref(),
+            evidence(rule, subject));
       }
       boolean passed = truth(rule.validate(), activation);
       Status status = passed ? Status.PASS : rule.failStatus();

@@ -66,6 +66,16 @@ public final class Scanner {
       listener.on(new ScanEvent.ObjectEvaluated(object.ref(), objects));
     }
 
+    /**
+     * Evaluates one subject that does not come from a Kubernetes object (a node, a Docker host, an
+     * image); it counts as one object.
+     */
+    public void accept(Subject subject) {
+      findings.addAll(evaluator.evaluate(subject));
+      objects++;
+      listener.on(new ScanEvent.ObjectEvaluated(subject.ref().object(), objects));
+    }
+
     /** Records a skipped or unreadable input. */
     public void note(InputNote note) {
       notes.add(note);

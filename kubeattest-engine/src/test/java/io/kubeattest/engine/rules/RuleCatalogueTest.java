@@ -22,7 +22,7 @@ class RuleCatalogueTest {
   void indexMatchesDirectory() throws IOException {
     List<String> indexed =
         RuleLoader.builtInSources().stream()
-            .map(s -> s.name().substring("builtin:".length()))
+            .map(s -> s.name().substring("builtin:rules/".length()))
             .sorted()
             .toList();
     try (Stream<Path> files = Files.list(RULES)) {

@@ -54,7 +54,7 @@ public final class Manifests {
     Scanner scanner =
         new Scanner(
             catalogue,
-            new RuleEvaluator(catalogue, Map.of()),
+            new RuleEvaluator(catalogue),
             new SubjectExtractor(PodSpecLocator.standard()),
             ScanListener.NONE,
             Clock.systemUTC());
