@@ -1,12 +1,9 @@
 package io.kubeattest.cli;
 
 import io.kubeattest.engine.k8s.KubernetesObject;
-import io.kubeattest.engine.k8s.PodSpecLocator;
-import io.kubeattest.engine.k8s.SubjectExtractor;
 import io.kubeattest.engine.model.InputNote;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.rules.RuleCatalogue;
-import io.kubeattest.engine.scan.RuleEvaluator;
 import io.kubeattest.engine.scan.Scanner;
 import io.kubeattest.sources.manifest.ManifestSink;
 import io.kubeattest.sources.manifest.ManifestSource;
@@ -37,6 +34,8 @@ final class ManifestsCommand implements Callable<Integer> {
 
   @Mixin ReportOptions options = new ReportOptions();
 
+  @Mixin ConfigOptions policy = new ConfigOptions();
+
   private final KubeattestCommand.Context context;
 
   ManifestsCommand(KubeattestCommand.Context context) {
@@ -51,12 +50,7 @@ final class ManifestsCommand implements Callable<Integer> {
         new ProgressPrinter(
             spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
     Scanner scanner =
-        new Scanner(
-            catalogue,
-            new RuleEvaluator(catalogue),
-            new SubjectExtractor(PodSpecLocator.standard()),
-            progress,
-            Clock.systemUTC());
+        Scanner.configured(catalogue, policy.resolve(catalogue), progress, Clock.systemUTC());
     Scanner.Session session = scanner.begin("manifests", paths);
     ManifestSource.withDefaults()
         .read(

@@ -126,7 +126,11 @@ final class RulesCommand implements Runnable {
       out.println();
       section(out, "What it checks", rule.description());
       section(out, "How to fix", rule.remediation());
-      section(out, "Expression", "validate: " + compiled.validate().expression().strip());
+      if (compiled.validate() != null) {
+        section(out, "Expression", "validate: " + compiled.validate().expression().strip());
+      } else if (rule.manual()) {
+        section(out, "Expression", "none: a manual check; the remediation is the procedure");
+      }
       if (!rule.frameworks().isEmpty()) {
         section(out, "Frameworks", entries(rule.frameworks()));
       }

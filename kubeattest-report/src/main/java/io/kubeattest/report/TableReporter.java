@@ -34,7 +34,8 @@ public final class TableReporter implements Reporter {
     this.shown =
         showPassed
             ? Set.of(Status.values())
-            : Set.of(Status.FAIL, Status.WARN, Status.ERROR, Status.INFO, Status.SKIP);
+            : Set.of(
+                Status.FAIL, Status.WARN, Status.ERROR, Status.INFO, Status.SKIP, Status.EXEMPT);
   }
 
   /** Within an object: errors first, then failures by severity, then the rest; then rule id. */
@@ -49,7 +50,7 @@ public final class TableReporter implements Reporter {
       case ERROR -> 0;
       case FAIL -> 1;
       case WARN -> 2;
-      case INFO, SKIP -> 3;
+      case INFO, SKIP, EXEMPT -> 3;
       case PASS -> 4;
     };
   }
@@ -148,6 +149,9 @@ public final class TableReporter implements Reporter {
         + plural(byStatus.getOrDefault(Status.WARN, 0), "warning")
         + ", "
         + plural(byStatus.getOrDefault(Status.ERROR, 0), "error")
+        + (byStatus.getOrDefault(Status.EXEMPT, 0) > 0
+            ? ", " + byStatus.get(Status.EXEMPT) + " exempted"
+            : "")
         + (result.hasInputErrors()
             ? ", " + plural(countInputErrors(result), "unreadable input")
             : "")
@@ -184,6 +188,7 @@ public final class TableReporter implements Reporter {
       case WARN -> "33";
       case ERROR -> "35";
       case INFO, SKIP -> "36";
+      case EXEMPT -> "34";
     };
   }
 

@@ -68,7 +68,7 @@ public final class SubjectExtractor {
             object.location(),
             object.positions()));
 
-    Optional<FieldPath> templatePath = locator.templatePath(ref.kind());
+    Optional<FieldPath> templatePath = locator.templatePath(ref.apiVersion(), ref.kind());
     if (templatePath.isEmpty()) {
       return subjects;
     }

@@ -36,6 +36,12 @@ public record Finding(
         fingerprint(rule.id(), subject.id()));
   }
 
+  /** The same finding with another status and message (an exemption's verdict). */
+  public Finding with(Status newStatus, String newMessage) {
+    return new Finding(
+        ruleId, title, severity, newStatus, newMessage, subject, evidence, fingerprint);
+  }
+
   /** True when this finding fails at or above the given severity. */
   public boolean failsAtOrAbove(Severity threshold) {
     return status == Status.FAIL && severity.isAtLeast(threshold);

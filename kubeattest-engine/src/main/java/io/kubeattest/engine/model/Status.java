@@ -13,5 +13,7 @@ public enum Status {
   /** The rule did not run on this subject; the finding says why. */
   SKIP,
   /** The rule could not be evaluated on this subject; the finding carries the error. */
-  ERROR
+  ERROR,
+  /** The subject breaks the rule, but an exemption with a reason covers it. */
+  EXEMPT
 }

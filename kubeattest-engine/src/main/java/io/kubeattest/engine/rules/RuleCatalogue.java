@@ -51,6 +51,39 @@ public final class RuleCatalogue {
     return new RuleCatalogue(Map.copyOf(byId), digest(sources));
   }
 
+  /**
+   * This catalogue as a configuration wants it: without {@code disabled} rules, only {@code
+   * enabledOnly} when that is not empty, and with {@code severities} overriding the rules' own. The
+   * digest stays the one of the rule sources.
+   */
+  public RuleCatalogue configure(
+      java.util.Set<String> disabled,
+      java.util.Set<String> enabledOnly,
+      Map<String, io.kubeattest.engine.model.Severity> severities) {
+    Map<String, CompiledRule> kept = new LinkedHashMap<>();
+    for (CompiledRule rule : rules.values()) {
+      String id = rule.rule().id();
+      if (disabled.contains(id) || (!enabledOnly.isEmpty() && !enabledOnly.contains(id))) {
+        continue;
+      }
+      io.kubeattest.engine.model.Severity severity = severities.get(id);
+      kept.put(
+          id,
+          severity == null
+              ? rule
+              : new CompiledRule(
+                  rule.rule().withSeverity(severity),
+                  rule.kinds(),
+                  rule.containerTypes(),
+                  rule.match(),
+                  rule.validate(),
+                  rule.message(),
+                  rule.evidence(),
+                  rule.failStatus()));
+    }
+    return new RuleCatalogue(Map.copyOf(kept), digest);
+  }
+
   /** Every rule, in load order. */
   public List<CompiledRule> rules() {
     return rules.values().stream()

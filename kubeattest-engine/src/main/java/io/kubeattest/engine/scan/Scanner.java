@@ -1,6 +1,8 @@
 package io.kubeattest.engine.scan;
 
+import io.kubeattest.engine.config.ScanConfig;
 import io.kubeattest.engine.k8s.KubernetesObject;
+import io.kubeattest.engine.k8s.PodSpecLocator;
 import io.kubeattest.engine.k8s.SubjectExtractor;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.InputNote;
@@ -10,6 +12,8 @@ import io.kubeattest.engine.model.Subject;
 import io.kubeattest.engine.rules.RuleCatalogue;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,6 +25,7 @@ public final class Scanner {
   private final RuleCatalogue catalogue;
   private final RuleEvaluator evaluator;
   private final SubjectExtractor extractor;
+  private final ExemptionPolicy exemptions;
   private final ScanListener listener;
   private final Clock clock;
 
@@ -28,13 +33,36 @@ public final class Scanner {
       RuleCatalogue catalogue,
       RuleEvaluator evaluator,
       SubjectExtractor extractor,
+      ExemptionPolicy exemptions,
       ScanListener listener,
       Clock clock) {
     this.catalogue = catalogue;
     this.evaluator = evaluator;
     this.extractor = extractor;
+    this.exemptions = exemptions;
     this.listener = listener;
     this.clock = clock;
+  }
+
+  /**
+   * A scanner wired from a configuration: its rule selection and severities, rule parameters,
+   * settings, custom workload kinds and exemptions.
+   */
+  public static Scanner configured(
+      RuleCatalogue catalogue, ScanConfig config, ScanListener listener, Clock clock) {
+    RuleCatalogue selected =
+        catalogue.configure(config.disabled(), config.enabledOnly(), config.severities());
+    return new Scanner(
+        selected,
+        new RuleEvaluator(selected, config.params(), config.settings()),
+        new SubjectExtractor(PodSpecLocator.standard().with(config.podTemplates())),
+        new ExemptionPolicy(
+            config.exemptions(),
+            config.annotationExemptions(),
+            selected.descriptions(),
+            LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
+        listener,
+        clock);
   }
 
   /** Starts a scan of kind {@code scanKind} (manifests, cluster, ...) over {@code inputs}. */
@@ -57,11 +85,18 @@ public final class Scanner {
       this.startedAt = startedAt;
     }
 
-    /** Evaluates every subject of {@code object}. */
+    /** Evaluates every subject of {@code object}, then applies exemptions. */
     public void accept(KubernetesObject object) {
+      List<Finding> found = new ArrayList<>();
+      Object podMeta = null;
       for (Subject subject : extractor.subjects(object)) {
-        findings.addAll(evaluator.evaluate(subject));
+        found.addAll(evaluator.evaluate(subject));
+        if (subject.kind() == io.kubeattest.engine.model.SubjectKind.WORKLOAD) {
+          podMeta = subject.variables().get("podMeta");
+        }
       }
+      findings.addAll(
+          exemptions.apply(found, ExemptionPolicy.annotationsOf(object.content(), podMeta)));
       objects++;
       listener.on(new ScanEvent.ObjectEvaluated(object.ref(), objects));
     }

@@ -1,13 +1,11 @@
 package io.kubeattest.engine.testing;
 
+import io.kubeattest.engine.config.ScanConfig;
 import io.kubeattest.engine.k8s.KubernetesObject;
-import io.kubeattest.engine.k8s.PodSpecLocator;
-import io.kubeattest.engine.k8s.SubjectExtractor;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.ObjectRef;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.rules.RuleCatalogue;
-import io.kubeattest.engine.scan.RuleEvaluator;
 import io.kubeattest.engine.scan.ScanListener;
 import io.kubeattest.engine.scan.Scanner;
 import io.kubeattest.engine.tree.YamlDocument;
@@ -51,13 +49,13 @@ public final class Manifests {
 
   /** Scans {@code yaml} with {@code catalogue}. */
   public static ScanResult scan(RuleCatalogue catalogue, String name, String yaml) {
-    Scanner scanner =
-        new Scanner(
-            catalogue,
-            new RuleEvaluator(catalogue),
-            new SubjectExtractor(PodSpecLocator.standard()),
-            ScanListener.NONE,
-            Clock.systemUTC());
+    return scan(catalogue, ScanConfig.DEFAULT, name, yaml);
+  }
+
+  /** Scans {@code yaml} with {@code catalogue} as {@code config} wants it. */
+  public static ScanResult scan(
+      RuleCatalogue catalogue, ScanConfig config, String name, String yaml) {
+    Scanner scanner = Scanner.configured(catalogue, config, ScanListener.NONE, Clock.systemUTC());
     Scanner.Session session = scanner.begin("test", List.of(name));
     objects(name, yaml).forEach(session::accept);
     return session.finish();
