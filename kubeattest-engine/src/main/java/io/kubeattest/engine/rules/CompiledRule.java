@@ -34,6 +34,14 @@ public record CompiledRule(
     evidence = List.copyOf(evidence);
   }
 
+  /**
+   * True for a rule implemented in Java over many objects ({@code implementation: java}); the
+   * per-subject evaluator skips it.
+   */
+  public boolean isJava() {
+    return "java".equals(rule.attributes().get("implementation"));
+  }
+
   /** A field pattern relative to one of the subject's variables. */
   public record EvidencePattern(String variable, FieldPath path) {
     /**

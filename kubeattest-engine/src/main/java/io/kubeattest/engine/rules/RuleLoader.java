@@ -167,6 +167,26 @@ public final class RuleLoader {
     SourceLocation location = location(file, positions, path);
     Rule rule;
     SubjectKind kind;
+    Map<String, String> attributes =
+        new java.util.LinkedHashMap<>(Objects.requireNonNullElse(spec.attributes(), Map.of()));
+    boolean javaImplemented = false;
+    if (spec.implementation() != null) {
+      if (!spec.implementation().equals("java") && !spec.implementation().equals("cel")) {
+        throw new RuleException(
+            at(file, positions, path.key("implementation"))
+                + where
+                + "implementation must be cel or java, not "
+                + spec.implementation());
+      }
+      javaImplemented = spec.implementation().equals("java");
+      if (javaImplemented && spec.validate() != null) {
+        throw new RuleException(
+            at(file, positions, path.key("validate"))
+                + where
+                + "a rule implemented in Java has no validate expression");
+      }
+      attributes.put("implementation", spec.implementation());
+    }
     try {
       kind = SubjectKind.parse(require(file, positions, path, "subject", spec.subject()));
       rule =
@@ -180,7 +200,7 @@ public final class RuleLoader {
               Objects.requireNonNullElse(spec.references(), List.of()),
               Objects.requireNonNullElse(spec.frameworks(), Map.of()),
               Objects.requireNonNullElse(spec.equivalents(), Map.of()),
-              Objects.requireNonNullElse(spec.attributes(), Map.of()),
+              attributes,
               Boolean.TRUE.equals(spec.manual()),
               location);
     } catch (IllegalArgumentException e) {
@@ -230,15 +250,18 @@ public final class RuleLoader {
                 SimpleType.BOOL);
       }
     }
-    CelProgram validate =
-        program(
-            file,
-            positions,
-            path.key("validate"),
-            where,
-            kind,
-            require(file, positions, path, "validate", spec.validate()),
-            SimpleType.BOOL);
+    CelProgram validate = null;
+    if (!javaImplemented && (!rule.manual() || spec.validate() != null)) {
+      validate =
+          program(
+              file,
+              positions,
+              path.key("validate"),
+              where,
+              kind,
+              require(file, positions, path, "validate", spec.validate()),
+              SimpleType.BOOL);
+    }
     CelProgram message =
         spec.message() == null
             ? null

@@ -44,7 +44,10 @@ public final class RuleEvaluator {
     this.settings = CelValues.convert(settings);
     for (SubjectKind kind : SubjectKind.values()) {
       byKind.put(
-          kind, catalogue.rules().stream().filter(r -> r.rule().subjectKind() == kind).toList());
+          kind,
+          catalogue.rules().stream()
+              .filter(r -> r.rule().subjectKind() == kind && !r.isJava())
+              .toList());
     }
     Map<String, Object> converted = new java.util.HashMap<>();
     params.forEach((id, value) -> converted.put(id, CelValues.convert(value)));

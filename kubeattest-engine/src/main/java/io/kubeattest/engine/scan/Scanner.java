@@ -9,6 +9,8 @@ import io.kubeattest.engine.model.InputNote;
 import io.kubeattest.engine.model.ScanMetadata;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.model.Subject;
+import io.kubeattest.engine.relations.CrossObjectEvaluator;
+import io.kubeattest.engine.relations.ObjectIndex;
 import io.kubeattest.engine.rules.RuleCatalogue;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,20 +28,25 @@ public final class Scanner {
   private final RuleEvaluator evaluator;
   private final SubjectExtractor extractor;
   private final ExemptionPolicy exemptions;
+  private final CrossObjectEvaluator crossObject;
+  private final PodSpecLocator locator;
   private final ScanListener listener;
   private final Clock clock;
 
   public Scanner(
       RuleCatalogue catalogue,
       RuleEvaluator evaluator,
-      SubjectExtractor extractor,
+      PodSpecLocator locator,
       ExemptionPolicy exemptions,
+      CrossObjectEvaluator crossObject,
       ScanListener listener,
       Clock clock) {
     this.catalogue = catalogue;
     this.evaluator = evaluator;
-    this.extractor = extractor;
+    this.locator = locator;
+    this.extractor = new SubjectExtractor(locator);
     this.exemptions = exemptions;
+    this.crossObject = crossObject;
     this.listener = listener;
     this.clock = clock;
   }
@@ -55,12 +62,13 @@ public final class Scanner {
     return new Scanner(
         selected,
         new RuleEvaluator(selected, config.params(), config.settings()),
-        new SubjectExtractor(PodSpecLocator.standard().with(config.podTemplates())),
+        PodSpecLocator.standard().with(config.podTemplates()),
         new ExemptionPolicy(
             config.exemptions(),
             config.annotationExemptions(),
             selected.descriptions(),
             LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)),
+        new CrossObjectEvaluator(selected, config.params()),
         listener,
         clock);
   }
@@ -77,6 +85,7 @@ public final class Scanner {
     private final Instant startedAt;
     private final List<Finding> findings = new ArrayList<>();
     private final List<InputNote> notes = new ArrayList<>();
+    private final ObjectIndex index = new ObjectIndex();
     private int objects;
 
     private Session(String scanKind, List<String> inputs, Instant startedAt) {
@@ -97,6 +106,11 @@ public final class Scanner {
       }
       findings.addAll(
           exemptions.apply(found, ExemptionPolicy.annotationsOf(object.content(), podMeta)));
+      if (!crossObject.isEmpty()) {
+        index.add(
+            object,
+            locator.templatePath(object.ref().apiVersion(), object.ref().kind()).orElse(null));
+      }
       objects++;
       listener.on(new ScanEvent.ObjectEvaluated(object.ref(), objects));
     }
@@ -117,7 +131,15 @@ public final class Scanner {
       listener.on(new ScanEvent.InputNoted(note));
     }
 
+    /** Runs the cross-object rules over everything accepted, then returns the result. */
     public ScanResult finish() {
+      if (!crossObject.isEmpty() && !index.isEmpty()) {
+        for (CrossObjectEvaluator.Judged judged : crossObject.evaluate(index)) {
+          findings.addAll(
+              exemptions.apply(
+                  List.of(judged.finding()), ExemptionPolicy.annotationsOf(judged.object(), null)));
+        }
+      }
       ScanMetadata metadata =
           new ScanMetadata(
               KubeattestVersion.current(),
