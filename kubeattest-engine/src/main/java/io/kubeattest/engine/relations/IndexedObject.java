@@ -31,8 +31,11 @@ record IndexedObject(KubernetesObject object, @Nullable FieldPath template) {
     return Objects.requireNonNullElse(object.ref().namespace(), "");
   }
 
+  private static final java.util.Map<String, FieldPath> PATHS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   @Nullable Object at(String path) {
-    return FieldPath.parse(path).lookup(object.content());
+    return PATHS.computeIfAbsent(path, FieldPath::parse).lookup(object.content());
   }
 
   boolean isWorkload() {

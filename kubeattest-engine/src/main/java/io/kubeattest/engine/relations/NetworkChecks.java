@@ -20,8 +20,7 @@ final class NetworkChecks {
         continue;
       }
       boolean selects =
-          index.workloads().stream()
-              .filter(w -> w.namespace().equals(service.namespace()))
+          index.workloadsIn(service.namespace()).stream()
               .anyMatch(w -> LabelSelector.mapMatches(selector, w.podLabels()));
       verdicts.add(
           selects

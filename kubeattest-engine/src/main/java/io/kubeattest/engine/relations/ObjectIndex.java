@@ -28,6 +28,12 @@ public final class ObjectIndex {
           "Namespace");
 
   private final List<IndexedObject> objects = new ArrayList<>();
+  private final List<IndexedObject> workloads = new ArrayList<>();
+  private final java.util.Map<String, List<IndexedObject>> byNamespaceWorkloads =
+      new java.util.HashMap<>();
+  private final java.util.Map<String, List<IndexedObject>> byKind = new java.util.HashMap<>();
+  private final java.util.Map<String, List<IndexedObject>> byKindAndNamespace =
+      new java.util.HashMap<>();
 
   /**
    * Adds {@code object} when a cross-object rule may need it.
@@ -36,7 +42,16 @@ public final class ObjectIndex {
    */
   public void add(KubernetesObject object, @Nullable FieldPath template) {
     if (template != null || RELATED.contains(object.ref().kind())) {
-      objects.add(new IndexedObject(object, template));
+      IndexedObject indexed = new IndexedObject(object, template);
+      objects.add(indexed);
+      byNamespaceWorkloads.clear();
+      if (template != null) {
+        workloads.add(indexed);
+      }
+      byKind.computeIfAbsent(indexed.kind(), k -> new ArrayList<>()).add(indexed);
+      byKindAndNamespace
+          .computeIfAbsent(indexed.kind() + "\u0000" + indexed.namespace(), k -> new ArrayList<>())
+          .add(indexed);
     }
   }
 
@@ -45,23 +60,19 @@ public final class ObjectIndex {
   }
 
   List<IndexedObject> ofKind(String kind) {
-    return objects.stream().filter(o -> o.kind().equals(kind)).toList();
+    return byKind.getOrDefault(kind, List.of());
   }
 
   List<IndexedObject> workloads() {
-    return objects.stream().filter(IndexedObject::isWorkload).toList();
+    return workloads;
   }
 
   List<IndexedObject> inNamespace(String kind, String namespace) {
-    return objects.stream()
-        .filter(o -> o.kind().equals(kind) && o.namespace().equals(namespace))
-        .toList();
+    return byKindAndNamespace.getOrDefault(kind + "\u0000" + namespace, List.of());
   }
 
   boolean exists(String kind, String namespace, String name) {
-    return objects.stream()
-        .anyMatch(
-            o -> o.kind().equals(kind) && o.namespace().equals(namespace) && o.name().equals(name));
+    return inNamespace(kind, namespace).stream().anyMatch(o -> o.name().equals(name));
   }
 
   /** Namespaces that hold at least one workload, in first-seen order. */
@@ -73,10 +84,15 @@ public final class ObjectIndex {
 
   /** Workloads whose pod template {@code policy}'s selector picks, in the same namespace. */
   List<IndexedObject> selectedBy(@Nullable Object labelSelector, String namespace) {
-    return workloads().stream()
-        .filter(w -> w.namespace().equals(namespace))
+    return workloadsIn(namespace).stream()
         .filter(w -> LabelSelector.matches(labelSelector, w.podLabels()))
         .toList();
+  }
+
+  /** Workloads of {@code namespace}. */
+  List<IndexedObject> workloadsIn(String namespace) {
+    return byNamespaceWorkloads.computeIfAbsent(
+        namespace, ns -> workloads.stream().filter(w -> w.namespace().equals(ns)).toList());
   }
 
   public boolean isEmpty() {

@@ -56,11 +56,28 @@ public final class RuleEvaluator {
 
   /** The findings of every applicable rule on {@code subject}, in rule id order. */
   public List<Finding> evaluate(Subject subject) {
+    return evaluate(subject, new CelValues.Memo());
+  }
+
+  /**
+   * The findings of every applicable rule on each of {@code subjects} (the subjects of one object),
+   * converting the object's tree for CEL once.
+   */
+  public List<Finding> evaluateAll(List<Subject> subjects) {
+    CelValues.Memo memo = new CelValues.Memo();
+    List<Finding> findings = new ArrayList<>();
+    for (Subject subject : subjects) {
+      findings.addAll(evaluate(subject, memo));
+    }
+    return findings;
+  }
+
+  private List<Finding> evaluate(Subject subject, CelValues.Memo memo) {
     List<CompiledRule> rules = byKind.getOrDefault(subject.kind(), List.of());
     if (rules.isEmpty()) {
       return List.of();
     }
-    Map<String, Object> activation = CelValues.activation(subject.variables());
+    Map<String, Object> activation = memo.activation(subject.variables());
     String kind = subject.ref().object().kind();
     Object containerType = subject.variables().get("containerType");
     List<Finding> findings = new ArrayList<>();

@@ -96,10 +96,10 @@ public final class Scanner {
 
     /** Evaluates every subject of {@code object}, then applies exemptions. */
     public void accept(KubernetesObject object) {
-      List<Finding> found = new ArrayList<>();
+      List<Subject> subjects = extractor.subjects(object);
+      List<Finding> found = evaluator.evaluateAll(subjects);
       Object podMeta = null;
-      for (Subject subject : extractor.subjects(object)) {
-        found.addAll(evaluator.evaluate(subject));
+      for (Subject subject : subjects) {
         if (subject.kind() == io.kubeattest.engine.model.SubjectKind.WORKLOAD) {
           podMeta = subject.variables().get("podMeta");
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * for any list element. The string form is canonical: two equal paths print the same.
  */
 public final class FieldPath {
-  private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
   private static final FieldPath ROOT = new FieldPath(List.of());
 
   /** One step of a path. */
@@ -41,6 +39,11 @@ public final class FieldPath {
   private FieldPath(List<Segment> segments) {
     this.segments = List.copyOf(segments);
     this.text = render(this.segments);
+  }
+
+  private FieldPath(List<Segment> segments, String text) {
+    this.segments = segments;
+    this.text = text;
   }
 
   /** The empty path: the root of the tree. */
@@ -72,7 +75,9 @@ public final class FieldPath {
     List<Segment> all = new ArrayList<>(segments.size() + 1);
     all.addAll(segments);
     all.add(segment);
-    return new FieldPath(all);
+    StringBuilder out = new StringBuilder(text.length() + 16).append(text);
+    appendSegment(out, segment);
+    return new FieldPath(java.util.Collections.unmodifiableList(all), out.toString());
   }
 
   public List<Segment> segments() {
@@ -252,24 +257,47 @@ public final class FieldPath {
   private static String render(List<Segment> segments) {
     StringBuilder out = new StringBuilder();
     for (Segment segment : segments) {
-      if (segment instanceof Key key) {
-        if (PLAIN_KEY.matcher(key.name()).matches()) {
-          if (out.length() > 0) {
-            out.append('.');
-          }
-          out.append(key.name());
-        } else {
-          out.append("[\"")
-              .append(key.name().replace("\\", "\\\\").replace("\"", "\\\""))
-              .append("\"]");
-        }
-      } else if (segment instanceof Index index) {
-        out.append('[').append(index.position()).append(']');
-      } else {
-        out.append("[*]");
-      }
+      appendSegment(out, segment);
     }
     return out.toString();
+  }
+
+  private static void appendSegment(StringBuilder out, Segment segment) {
+    if (segment instanceof Key key) {
+      if (isPlain(key.name())) {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(key.name());
+      } else {
+        out.append("[\"")
+            .append(key.name().replace("\\", "\\\\").replace("\"", "\\\""))
+            .append("\"]");
+      }
+    } else if (segment instanceof Index index) {
+      out.append('[').append(index.position()).append(']');
+    } else {
+      out.append("[*]");
+    }
+  }
+
+  /**
+   * True for {@code [A-Za-z_$][A-Za-z0-9_$-]*}, checked without a regex: this runs for every value
+   * read.
+   */
+  private static boolean isPlain(String key) {
+    if (key.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$';
+      boolean other = (c >= '0' && c <= '9') || c == '-';
+      if (!(letter || (i > 0 && other))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
