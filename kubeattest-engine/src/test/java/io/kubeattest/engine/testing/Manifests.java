@@ -49,12 +49,18 @@ public final class Manifests {
     return objects;
   }
 
-  /** Scans {@code yaml} with {@code catalogue}. */
+  /** Scans {@code yaml} with {@code catalogue} and default settings. */
   public static ScanResult scan(RuleCatalogue catalogue, String name, String yaml) {
+    return scan(catalogue, name, yaml, Map.of());
+  }
+
+  /** Scans {@code yaml} with {@code catalogue} and the run-wide {@code settings}. */
+  public static ScanResult scan(
+      RuleCatalogue catalogue, String name, String yaml, Map<String, Object> settings) {
     Scanner scanner =
         new Scanner(
             catalogue,
-            new RuleEvaluator(catalogue),
+            new RuleEvaluator(catalogue, Map.of(), settings),
             new SubjectExtractor(PodSpecLocator.standard()),
             ScanListener.NONE,
             Clock.systemUTC());
@@ -65,7 +71,12 @@ public final class Manifests {
 
   /** The findings of one rule when {@code yaml} is scanned with the built-in catalogue. */
   public static List<Finding> findings(String ruleId, String yaml) {
-    return scan(BUILT_IN, "test.yaml", yaml).findings().stream()
+    return findings(ruleId, yaml, Map.of());
+  }
+
+  /** The findings of one rule when {@code yaml} is scanned with the built-in catalogue. */
+  public static List<Finding> findings(String ruleId, String yaml, Map<String, Object> settings) {
+    return scan(BUILT_IN, "test.yaml", yaml, settings).findings().stream()
         .filter(f -> f.ruleId().equals(ruleId))
         .toList();
   }
