@@ -56,10 +56,34 @@ class PsaFixtureAgreementTest {
         .map(l -> new Fixture(l.split("\t")[0]));
   }
 
+  static Stream<Fixture> conflicting() {
+    return read("CONFLICTS.tsv")
+        .lines()
+        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+        .map(l -> new Fixture(l.split("\t")[0]));
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("fixtures")
   @DisplayName("the profile of the fixture's level, at its version, gives PSA's verdict")
   void agrees(Fixture fixture) {
+    List<String> failed = failingRules(fixture);
+    if (fixture.expectedToPass()) {
+      assertThat(failed).as("rules failing a PSA pass fixture").isEmpty();
+    } else {
+      assertThat(failed).as("rules failing a PSA fail fixture").isNotEmpty();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("conflicting")
+  @DisplayName("a fixture from a PSA revision that contradicts the reference commit gets the opposite verdict")
+  void conflictingFixturesFollowTheReferenceCommit(Fixture fixture) {
+    assertThat(failingRules(fixture).isEmpty()).isNotEqualTo(fixture.expectedToPass());
+  }
+
+  /** The rules of the fixture's profile that FAIL it at its version; no rule may give ERROR. */
+  private static List<String> failingRules(Fixture fixture) {
     Set<String> profile = PodSecurityStandardsTest.profile(fixture.level());
     List<Finding> findings =
         Manifests.scan(
@@ -71,14 +95,9 @@ class PsaFixtureAgreementTest {
             .stream()
             .filter(f -> profile.contains(f.ruleId()))
             .toList();
+    assertThat(findings).as("findings on %s", fixture).isNotEmpty();
     assertThat(findings).extracting(Finding::status).doesNotContain(Status.ERROR);
-    List<String> failed =
-        findings.stream().filter(f -> f.status() == Status.FAIL).map(Finding::ruleId).toList();
-    if (fixture.expectedToPass()) {
-      assertThat(failed).as("rules failing a PSA pass fixture").isEmpty();
-    } else {
-      assertThat(failed).as("rules failing a PSA fail fixture").isNotEmpty();
-    }
+    return findings.stream().filter(f -> f.status() == Status.FAIL).map(Finding::ruleId).toList();
   }
 
   @Test
