@@ -13,6 +13,7 @@ import io.kubeattest.sources.manifest.ManifestSource;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,8 @@ final class ManifestsCommand implements Callable<Integer> {
 
   @Mixin ReportOptions options = new ReportOptions();
 
+  @Mixin PolicyOptions policy = new PolicyOptions();
+
   private final KubeattestCommand.Context context;
 
   ManifestsCommand(KubeattestCommand.Context context) {
@@ -46,6 +49,7 @@ final class ManifestsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Map<String, Object> settings = policy.settings();
     RuleCatalogue catalogue = Catalogues.load(options.ruleDirectories);
     ProgressPrinter progress =
         new ProgressPrinter(
@@ -53,7 +57,7 @@ final class ManifestsCommand implements Callable<Integer> {
     Scanner scanner =
         new Scanner(
             catalogue,
-            new RuleEvaluator(catalogue),
+            new RuleEvaluator(catalogue, Map.of(), settings),
             new SubjectExtractor(PodSpecLocator.standard()),
             progress,
             Clock.systemUTC());

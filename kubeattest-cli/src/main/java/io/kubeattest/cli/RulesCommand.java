@@ -126,7 +126,11 @@ final class RulesCommand implements Runnable {
       out.println();
       section(out, "What it checks", rule.description());
       section(out, "How to fix", rule.remediation());
-      section(out, "Expression", "validate: " + compiled.validate().expression().strip());
+      var validate = compiled.validate();
+      section(
+          out,
+          "Expression",
+          validate == null ? "none (manual check)" : "validate: " + validate.expression().strip());
       if (!rule.frameworks().isEmpty()) {
         section(out, "Frameworks", entries(rule.frameworks()));
       }

@@ -33,7 +33,13 @@ class PodSecurityStandardsTest {
 
     @Override
     public String toString() {
-      return rule + " v1." + version + " " + (expected == null ? "N/A" : expected) + ": " + meta
+      return rule
+          + " v1."
+          + version
+          + " "
+          + (expected == null ? "N/A" : expected)
+          + ": "
+          + meta
           + spec;
     }
   }
@@ -50,7 +56,8 @@ class PodSecurityStandardsTest {
     return new Case(rule, version, null, "", spec);
   }
 
-  private static Case annotated(String rule, int version, Status expected, String annotations, String spec) {
+  private static Case annotated(
+      String rule, int version, Status expected, String annotations, String spec) {
     return new Case(rule, version, expected, ", annotations: {" + annotations + "}", spec);
   }
 
@@ -82,15 +89,29 @@ class PodSecurityStandardsTest {
         fail(ns, 37, "hostPID: true, " + C),
         fail(ns, 0, "hostIPC: true, " + C),
         pass(priv, 37, container("privileged: false")),
-        fail(priv, 37, C + ", initContainers: [{name: init, image: i, securityContext: {privileged: true}}]"),
-        fail(priv, 37, C + ", ephemeralContainers: [{name: dbg, image: d, securityContext: {privileged: true}}]"),
+        fail(
+            priv,
+            37,
+            C + ", initContainers: [{name: init, image: i, securityContext: {privileged: true}}]"),
+        fail(
+            priv,
+            37,
+            C
+                + ", ephemeralContainers: [{name: dbg, image: d, securityContext: {privileged: true}}]"),
         pass(caps, 37, container("capabilities: {add: [CHOWN, NET_BIND_SERVICE, SYS_CHROOT]}")),
         fail(caps, 37, container("capabilities: {add: [NET_RAW]}")),
         fail(caps, 0, container("capabilities: {add: [SYS_ADMIN]}")),
         pass(hp, 37, C + ", volumes: [{name: v, emptyDir: {}}]"),
         fail(hp, 37, C + ", volumes: [{name: v, hostPath: {path: /etc}}]"),
-        pass(ports, 37, "containers: [{name: app, image: app, ports: [{containerPort: 80, hostPort: 0}]}]"),
-        fail(ports, 37, C + ", initContainers: [{name: i, image: i, ports: [{containerPort: 80, hostPort: 80}]}]"),
+        pass(
+            ports,
+            37,
+            "containers: [{name: app, image: app, ports: [{containerPort: 80, hostPort: 0}]}]"),
+        fail(
+            ports,
+            37,
+            C
+                + ", initContainers: [{name: i, image: i, ports: [{containerPort: 80, hostPort: 80}]}]"),
         annotated(aa, 37, Status.PASS, aaKey + ": runtime/default", C),
         annotated(aa, 37, Status.PASS, aaKey + ": localhost/custom", C),
         annotated(aa, 37, Status.FAIL, aaKey + ": unconfined", C),
@@ -111,29 +132,64 @@ class PodSecurityStandardsTest {
         fail(sc, 37, podContext("seccompProfile: {type: Unconfined}")),
         fail(sc, 37, container("seccompProfile: {type: Unconfined}")),
         annotated(sc, 18, Status.FAIL, "seccomp.security.alpha.kubernetes.io/pod: unconfined", C),
-        annotated(sc, 18, Status.PASS, "seccomp.security.alpha.kubernetes.io/pod: docker/default", C),
-        annotated(sc, 18, Status.FAIL, "container.seccomp.security.alpha.kubernetes.io/app: unconfined", C),
-        annotated(sc, 18, Status.PASS, "container.seccomp.security.alpha.kubernetes.io/other: unconfined", C),
+        annotated(
+            sc, 18, Status.PASS, "seccomp.security.alpha.kubernetes.io/pod: docker/default", C),
+        annotated(
+            sc,
+            18,
+            Status.FAIL,
+            "container.seccomp.security.alpha.kubernetes.io/app: unconfined",
+            C),
+        annotated(
+            sc,
+            18,
+            Status.PASS,
+            "container.seccomp.security.alpha.kubernetes.io/other: unconfined",
+            C),
         pass(sc, 18, container("seccompProfile: {type: Unconfined}")),
         fail(sc, 19, container("seccompProfile: {type: Unconfined}")),
         annotated(sc, 19, Status.PASS, "seccomp.security.alpha.kubernetes.io/pod: unconfined", C),
         pass(sys, 37, podContext("sysctls: [{name: kernel.shm_rmid_forced, value: '0'}]")),
         fail(sys, 37, podContext("sysctls: [{name: kernel.msgmax, value: '1'}]")),
-        fail(sys, 26, podContext("sysctls: [{name: net.ipv4.ip_local_reserved_ports, value: '80'}]")),
-        pass(sys, 27, podContext("sysctls: [{name: net.ipv4.ip_local_reserved_ports, value: '80'}]")),
+        fail(
+            sys,
+            26,
+            podContext("sysctls: [{name: net.ipv4.ip_local_reserved_ports, value: '80'}]")),
+        pass(
+            sys,
+            27,
+            podContext("sysctls: [{name: net.ipv4.ip_local_reserved_ports, value: '80'}]")),
         fail(sys, 28, podContext("sysctls: [{name: net.ipv4.tcp_keepalive_probes, value: '5'}]")),
         pass(sys, 29, podContext("sysctls: [{name: net.ipv4.tcp_keepalive_probes, value: '5'}]")),
-        fail(sys, 31, podContext("sysctls: [{name: net.ipv4.tcp_wmem, value: '4096 16384 4194304'}]")),
-        pass(sys, 32, podContext("sysctls: [{name: net.ipv4.tcp_wmem, value: '4096 16384 4194304'}]")),
+        fail(
+            sys,
+            31,
+            podContext("sysctls: [{name: net.ipv4.tcp_wmem, value: '4096 16384 4194304'}]")),
+        pass(
+            sys,
+            32,
+            podContext("sysctls: [{name: net.ipv4.tcp_wmem, value: '4096 16384 4194304'}]")),
         fail(sys, 36, podContext("sysctls: [{name: net.ipv4.tcp_notsent_lowat, value: '16384'}]")),
         pass(sys, 37, podContext("sysctls: [{name: net.ipv4.tcp_notsent_lowat, value: '16384'}]")),
         pass(hpc, 37, podContext("windowsOptions: {hostProcess: false}")),
         fail(hpc, 37, podContext("windowsOptions: {hostProcess: true}")),
         fail(hpc, 0, container("windowsOptions: {hostProcess: true}")),
-        pass(probes, 37, "containers: [{name: app, image: app, livenessProbe: {httpGet: {port: 80, host: ''}}}]"),
-        fail(probes, 37, "containers: [{name: app, image: app, lifecycle: {preStop: {tcpSocket: {port: 80, host: 10.0.0.1}}}}]"),
-        fail(probes, 34, "containers: [{name: app, image: app, startupProbe: {httpGet: {port: 80, host: example.com}}}]"),
-        none(probes, 33, "containers: [{name: app, image: app, startupProbe: {httpGet: {port: 80, host: example.com}}}]"));
+        pass(
+            probes,
+            37,
+            "containers: [{name: app, image: app, livenessProbe: {httpGet: {port: 80, host: ''}}}]"),
+        fail(
+            probes,
+            37,
+            "containers: [{name: app, image: app, lifecycle: {preStop: {tcpSocket: {port: 80, host: 10.0.0.1}}}}]"),
+        fail(
+            probes,
+            34,
+            "containers: [{name: app, image: app, startupProbe: {httpGet: {port: 80, host: example.com}}}]"),
+        none(
+            probes,
+            33,
+            "containers: [{name: app, image: app, startupProbe: {httpGet: {port: 80, host: example.com}}}]"));
   }
 
   static Stream<Case> restricted() {
@@ -146,10 +202,14 @@ class PodSecurityStandardsTest {
     String proc = "pss-restricted-proc-mount";
     String windows = "os: {name: windows}, " + C;
     return Stream.of(
-        pass(vol, 37, C + ", volumes: [{name: a, configMap: {name: c}}, {name: b, secret: {secretName: s}},"
-            + " {name: c, persistentVolumeClaim: {claimName: d}}, {name: d, projected: {sources: []}},"
-            + " {name: e, csi: {driver: x}}, {name: f, ephemeral: {}}, {name: g, image: {reference: r}},"
-            + " {name: h, downwardAPI: {}}, {name: i, emptyDir: {}}, {name: j}]"),
+        pass(
+            vol,
+            37,
+            C
+                + ", volumes: [{name: a, configMap: {name: c}}, {name: b, secret: {secretName: s}},"
+                + " {name: c, persistentVolumeClaim: {claimName: d}}, {name: d, projected: {sources: []}},"
+                + " {name: e, csi: {driver: x}}, {name: f, ephemeral: {}}, {name: g, image: {reference: r}},"
+                + " {name: h, downwardAPI: {}}, {name: i, emptyDir: {}}, {name: j}]"),
         fail(vol, 37, C + ", volumes: [{name: a, nfs: {server: s, path: /}}]"),
         fail(vol, 0, C + ", volumes: [{name: a, hostPath: {path: /}}]"),
         none(ape, 7, C),
@@ -161,8 +221,14 @@ class PodSecurityStandardsTest {
         pass(nonRoot, 37, podContext("runAsNonRoot: true")),
         pass(nonRoot, 37, container("runAsNonRoot: true")),
         fail(nonRoot, 37, C),
-        fail(nonRoot, 37, "securityContext: {runAsNonRoot: true}, " + container("runAsNonRoot: false")),
-        fail(nonRoot, 37, "securityContext: {runAsNonRoot: false}, " + container("runAsNonRoot: true")),
+        fail(
+            nonRoot,
+            37,
+            "securityContext: {runAsNonRoot: true}, " + container("runAsNonRoot: false")),
+        fail(
+            nonRoot,
+            37,
+            "securityContext: {runAsNonRoot: false}, " + container("runAsNonRoot: true")),
         fail(nonRoot, 34, "hostUsers: false, " + C),
         pass(nonRoot, 35, "hostUsers: false, " + C),
         none(user, 22, podContext("runAsUser: 0")),
@@ -175,8 +241,11 @@ class PodSecurityStandardsTest {
         fail(sc, 19, C),
         pass(sc, 37, podContext("seccompProfile: {type: RuntimeDefault}")),
         pass(sc, 37, container("seccompProfile: {type: Localhost, localhostProfile: p.json}")),
-        fail(sc, 37, "securityContext: {seccompProfile: {type: RuntimeDefault}}, "
-            + container("seccompProfile: {type: Unconfined}")),
+        fail(
+            sc,
+            37,
+            "securityContext: {seccompProfile: {type: RuntimeDefault}}, "
+                + container("seccompProfile: {type: Unconfined}")),
         fail(sc, 24, windows),
         pass(sc, 25, windows),
         none(caps, 21, C),
@@ -205,10 +274,16 @@ class PodSecurityStandardsTest {
   }
 
   @Test
-  @DisplayName("the default policy version is the newest: what v1.37 allows passes without a setting")
+  @DisplayName(
+      "the default policy version is the newest: what v1.37 allows passes without a setting")
   void defaultVersionIsLatest() {
     String yaml =
-        new Case("", 0, null, "", podContext("sysctls: [{name: net.ipv4.tcp_notsent_lowat, value: '1'}]"))
+        new Case(
+                "",
+                0,
+                null,
+                "",
+                podContext("sysctls: [{name: net.ipv4.tcp_notsent_lowat, value: '1'}]"))
             .yaml();
     assertThat(Manifests.findings("pss-baseline-sysctls", yaml))
         .extracting(Finding::status)
@@ -228,7 +303,9 @@ class PodSecurityStandardsTest {
                     + " {name: ok, image: o}], securityContext: {sysctls: [{name: kernel.msgmax, value: '1'}]},"
                     + " volumes: [{name: share, nfs: {server: s, path: /}}]")
             .yaml();
-    assertThat(message("pss-baseline-capabilities", yaml)).contains("web adds SYS_ADMIN").doesNotContain("CHOWN");
+    assertThat(message("pss-baseline-capabilities", yaml))
+        .contains("web adds SYS_ADMIN")
+        .doesNotContain("CHOWN");
     assertThat(message("pss-restricted-capabilities", yaml))
         .contains("web does not drop ALL and adds SYS_ADMIN, CHOWN")
         .contains("ok does not drop ALL");

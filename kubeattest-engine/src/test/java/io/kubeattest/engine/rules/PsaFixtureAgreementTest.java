@@ -77,7 +77,8 @@ class PsaFixtureAgreementTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("conflicting")
-  @DisplayName("a fixture from a PSA revision that contradicts the reference commit gets the opposite verdict")
+  @DisplayName(
+      "a fixture from a PSA revision that contradicts the reference commit gets the opposite verdict")
   void conflictingFixturesFollowTheReferenceCommit(Fixture fixture) {
     assertThat(failingRules(fixture).isEmpty()).isNotEqualTo(fixture.expectedToPass());
   }
