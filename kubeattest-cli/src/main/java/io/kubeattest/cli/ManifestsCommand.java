@@ -36,6 +36,8 @@ final class ManifestsCommand implements Callable<Integer> {
 
   @Mixin ConfigOptions policy = new ConfigOptions();
 
+  @Mixin PolicyOptions pss = new PolicyOptions();
+
   private final KubeattestCommand.Context context;
 
   ManifestsCommand(KubeattestCommand.Context context) {
@@ -50,7 +52,8 @@ final class ManifestsCommand implements Callable<Integer> {
         new ProgressPrinter(
             spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
     Scanner scanner =
-        Scanner.configured(catalogue, policy.resolve(catalogue), progress, Clock.systemUTC());
+        Scanner.configured(
+            catalogue, pss.apply(policy.resolve(catalogue)), progress, Clock.systemUTC());
     Scanner.Session session = scanner.begin("manifests", paths);
     ManifestSource.withDefaults()
         .read(

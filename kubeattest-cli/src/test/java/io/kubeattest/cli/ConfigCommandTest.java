@@ -20,7 +20,7 @@ class ConfigCommandTest {
         name: agent
         namespace: kube-system
         annotations:
-          kubeattest.io/exempt: container-privileged
+          kubeattest.io/exempt: container-privileged, pss-baseline-privileged
           kubeattest.io/exempt-reason: needs the host
       spec:
         template:
@@ -40,7 +40,7 @@ class ConfigCommandTest {
     assertThat(cli.out())
         .contains("EXEMPT critical container-privileged")
         .contains("exempted: needs the host (annotation kubeattest.io/exempt)")
-        .contains("1 exempted");
+        .contains("2 exempted");
   }
 
   @Test

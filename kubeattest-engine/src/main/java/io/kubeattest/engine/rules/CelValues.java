@@ -8,8 +8,10 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Converts JSON-like trees into the values CEL evaluates: null becomes CEL's null, integers become
- * longs, everything else stays as it is.
+ * Converts JSON-like trees into the values CEL evaluates: a map entry whose value is null is left
+ * out (Kubernetes treats {@code securityContext:} with nothing after it as unset, so {@code has()}
+ * and {@code ?.} must too), a null elsewhere becomes CEL's null, integers become longs, everything
+ * else stays as it is.
  */
 public final class CelValues {
   private CelValues() {}
@@ -43,7 +45,12 @@ public final class CelValues {
         Object converted;
         if (value instanceof Map<?, ?> map) {
           Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-          map.forEach((k, v) -> out.put(String.valueOf(k), convert(v)));
+          map.forEach(
+              (k, v) -> {
+                if (v != null) {
+                  out.put(String.valueOf(k), convert(v));
+                }
+              });
           converted = out;
         } else {
           List<?> list = (List<?>) value;
@@ -65,7 +72,12 @@ public final class CelValues {
     }
     if (value instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>(Math.max(4, map.size() * 2));
-      map.forEach((k, v) -> out.put(String.valueOf(k), convert(v)));
+      map.forEach(
+          (k, v) -> {
+            if (v != null) {
+              out.put(String.valueOf(k), convert(v));
+            }
+          });
       return out;
     }
     if (value instanceof List<?> list) {

@@ -47,9 +47,19 @@ public final class Manifests {
     return objects;
   }
 
-  /** Scans {@code yaml} with {@code catalogue}. */
+  /** Scans {@code yaml} with {@code catalogue} and default settings. */
   public static ScanResult scan(RuleCatalogue catalogue, String name, String yaml) {
     return scan(catalogue, ScanConfig.DEFAULT, name, yaml);
+  }
+
+  /** Scans {@code yaml} with {@code catalogue} and the run-wide {@code settings}. */
+  public static ScanResult scan(
+      RuleCatalogue catalogue, String name, String yaml, Map<String, Object> settings) {
+    ScanConfig config = ScanConfig.DEFAULT;
+    for (Map.Entry<String, Object> entry : settings.entrySet()) {
+      config = config.withSetting(entry.getKey(), entry.getValue());
+    }
+    return scan(catalogue, config, name, yaml);
   }
 
   /** Scans {@code yaml} with {@code catalogue} as {@code config} wants it. */
@@ -63,7 +73,12 @@ public final class Manifests {
 
   /** The findings of one rule when {@code yaml} is scanned with the built-in catalogue. */
   public static List<Finding> findings(String ruleId, String yaml) {
-    return scan(BUILT_IN, "test.yaml", yaml).findings().stream()
+    return findings(ruleId, yaml, Map.of());
+  }
+
+  /** The findings of one rule when {@code yaml} is scanned with the built-in catalogue. */
+  public static List<Finding> findings(String ruleId, String yaml, Map<String, Object> settings) {
+    return scan(BUILT_IN, "test.yaml", yaml, settings).findings().stream()
         .filter(f -> f.ruleId().equals(ruleId))
         .toList();
   }
