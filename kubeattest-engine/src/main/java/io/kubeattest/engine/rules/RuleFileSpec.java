@@ -42,7 +42,8 @@ record RuleFileSpec(
       @Nullable List<String> evidence,
       @Nullable String failStatus,
       @Nullable Map<String, String> attributes,
-      @Nullable Boolean manual) {}
+      @Nullable Boolean manual,
+      @Nullable String skip) {}
 
   /**
    * When a rule applies. All given conditions must hold; a rule that does not apply to a subject

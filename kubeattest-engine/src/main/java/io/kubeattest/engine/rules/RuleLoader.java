@@ -230,15 +230,30 @@ public final class RuleLoader {
                 SimpleType.BOOL);
       }
     }
-    CelProgram validate =
-        program(
-            file,
-            positions,
-            path.key("validate"),
-            where,
-            kind,
-            require(file, positions, path, "validate", spec.validate()),
-            SimpleType.BOOL);
+    CelProgram validate = null;
+    if (rule.manual()) {
+      if (spec.validate() != null) {
+        throw new RuleException(
+            at(file, positions, path.key("validate"))
+                + where
+                + "a manual rule has no validate (a person decides; the finding is WARN)");
+      }
+    } else {
+      validate =
+          program(
+              file,
+              positions,
+              path.key("validate"),
+              where,
+              kind,
+              require(file, positions, path, "validate", spec.validate()),
+              SimpleType.BOOL);
+    }
+    CelProgram skip =
+        spec.skip() == null
+            ? null
+            : program(
+                file, positions, path.key("skip"), where, kind, spec.skip(), SimpleType.STRING);
     CelProgram message =
         spec.message() == null
             ? null
@@ -272,7 +287,7 @@ public final class RuleLoader {
       }
     }
     return new CompiledRule(
-        rule, kinds, containerTypes, matchProgram, validate, message, evidence, failStatus);
+        rule, kinds, containerTypes, matchProgram, validate, message, evidence, failStatus, skip);
   }
 
   private CelProgram program(

@@ -202,6 +202,7 @@ final class NodeTreeFixture {
     node.kubeadmFiles();
     node.mode("/var/lib/kubelet/config.yaml", "600")
         .mode("/etc/systemd/system/kubelet.service.d/10-kubeadm.conf", "600")
+        .mode("/etc/cni/net.d/10-flannel.conflist", "600")
         .file(
             "/etc/kubernetes/kubelet/kubelet-config.json", FixtureData.HARDENED_KUBELET_JSON, "600")
         .file("/etc/kubernetes/enc/encryption.yaml", FixtureData.ENCRYPTION_CONFIG, "600")
@@ -259,6 +260,48 @@ final class NodeTreeFixture {
             "--kubelet-arg=streaming-connection-idle-timeout=5m",
             "--kube-proxy-arg=metrics-bind-address=127.0.0.1:10249"));
     node.process(840, "containerd", "-c /var/lib/rancher/k3s/agent/etc/containerd/config.toml");
+    return node;
+  }
+
+  /**
+   * A control-plane node with every CIS setting wrong: files world-readable and owned by an account
+   * named {@code kube}, insecure flags on every component, a kubelet config that turns every
+   * protection off. Each automated check fails (or warns, for checks the benchmark marks manual).
+   */
+  static NodeTreeFixture brokenControlPlane(Path base) {
+    NodeTreeFixture node = new NodeTreeFixture(base);
+    node.kubeadmFiles();
+    node.file("/etc/passwd", "kube:x:" + node.uid + ":" + node.gid + ":kube:/:/bin/sh\n", "644")
+        .file("/etc/group", "kube:x:" + node.gid + ":\n", "644");
+    for (String name :
+        List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd")) {
+      node.mode("/etc/kubernetes/manifests/" + name + ".yaml", "644");
+    }
+    for (String conf :
+        List.of(
+            "admin.conf",
+            "super-admin.conf",
+            "scheduler.conf",
+            "controller-manager.conf",
+            "kubelet.conf")) {
+      node.mode("/etc/kubernetes/" + conf, "644");
+    }
+    node.mode("/var/lib/etcd", "755")
+        .mode("/etc/kubernetes/pki/ca.crt", "666")
+        .mode("/etc/kubernetes/pki/apiserver.key", "644")
+        .mode("/etc/cni/net.d/10-flannel.conflist", "666")
+        .file("/var/lib/cni/networks/cbr0/10.244.0.2", "abc\n", "644")
+        .file("/var/lib/kubelet/config.yaml", FixtureData.BROKEN_KUBELET_CONFIG, "644")
+        .file("/etc/kubernetes/enc/encryption.yaml", FixtureData.BROKEN_ENCRYPTION_CONFIG, "644")
+        .file("/var/lib/kube-proxy/config.conf", FixtureData.BROKEN_PROXY_CONFIG, "644")
+        .file("/var/lib/kube-proxy/kubeconfig.conf", "apiVersion: v1\nkind: Config\n", "644");
+    node.process(1, List.of("/sbin/init"));
+    node.process(410, "/usr/bin/kubelet", FixtureData.BROKEN_KUBELET);
+    node.process(1021, "kube-apiserver", FixtureData.BROKEN_APISERVER);
+    node.process(1033, "kube-controller-manager", FixtureData.BROKEN_CONTROLLER_MANAGER);
+    node.process(1040, "kube-scheduler", FixtureData.BROKEN_SCHEDULER);
+    node.process(1052, "etcd", FixtureData.BROKEN_ETCD);
+    node.process(1530, "/usr/local/bin/kube-proxy", FixtureData.BROKEN_PROXY);
     return node;
   }
 
