@@ -126,7 +126,12 @@ final class RulesCommand implements Runnable {
       out.println();
       section(out, "What it checks", rule.description());
       section(out, "How to fix", rule.remediation());
-      section(out, "Expression", "validate: " + compiled.validate().expression().strip());
+      section(
+          out,
+          "Expression",
+          compiled.validate() == null
+              ? "none: a manual check, a person follows the remediation (WARN)"
+              : "validate: " + compiled.validate().expression().strip());
       if (!rule.frameworks().isEmpty()) {
         section(out, "Frameworks", entries(rule.frameworks()));
       }

@@ -29,7 +29,10 @@ final class CelEnvironment {
   /** Bounds every comprehension so that no rule loops for long on a hostile object. */
   private static final int MAX_ITERATIONS = 100_000;
 
+  /** Built on first use per kind: a run that loads only node rules builds one compiler. */
   private final Map<SubjectKind, CelCompiler> compilers = new EnumMap<>(SubjectKind.class);
+
+  private final CelOptions options;
   private final CelRuntime runtime;
 
   CelEnvironment() {
@@ -39,20 +42,7 @@ final class CelEnvironment {
             .enableHeterogeneousNumericComparisons(true)
             .comprehensionMaxIterations(MAX_ITERATIONS)
             .build();
-    for (SubjectKind kind : SubjectKind.values()) {
-      CelCompilerBuilder builder =
-          CelCompilerFactory.standardCelCompilerBuilder()
-              .setOptions(options)
-              .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-              .addLibraries(
-                  CelExtensions.optional(),
-                  CelExtensions.strings(),
-                  CelExtensions.lists(),
-                  CelExtensions.sets(options))
-              .addFunctionDeclarations(KubernetesCelLibrary.declarations());
-      variables(kind).forEach(builder::addVar);
-      compilers.put(kind, builder.build());
-    }
+    this.options = options;
     runtime =
         CelRuntimeFactory.legacyCelRuntimeBuilder()
             .setOptions(options)
@@ -63,6 +53,27 @@ final class CelEnvironment {
                 CelExtensions.sets(options))
             .addFunctionBindings(KubernetesCelLibrary.bindings())
             .build();
+  }
+
+  private synchronized CelCompiler compiler(SubjectKind kind) {
+    CelCompiler existing = compilers.get(kind);
+    if (existing != null) {
+      return existing;
+    }
+    CelCompilerBuilder builder =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addLibraries(
+                CelExtensions.optional(),
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.sets(options))
+            .addFunctionDeclarations(KubernetesCelLibrary.declarations());
+    variables(kind).forEach(builder::addVar);
+    CelCompiler compiler = builder.build();
+    compilers.put(kind, compiler);
+    return compiler;
   }
 
   /** The variables a rule for {@code kind} may read, and their CEL types. */
@@ -95,7 +106,7 @@ final class CelEnvironment {
    */
   CelProgram compile(SubjectKind kind, String expression, CelType expected) throws CompileError {
     CelValidationResult result =
-        java.util.Objects.requireNonNull(compilers.get(kind)).compile(expression, "rule");
+        compiler(kind).compile(expression, "rule");
     CelAbstractSyntaxTree ast;
     try {
       ast = result.getAst();

@@ -104,14 +104,34 @@ public final class RuleLoader {
     }
   }
 
-  /** Compiles every rule of every source, in order. */
+  /**
+   * Compiles every rule of every source, in order. Sources compile in parallel (CEL compilation is
+   * most of a run's start-up); when several fail, the error of the first failing source in order is
+   * thrown, so the message does not depend on scheduling.
+   */
   public List<CompiledRule> compile(List<RuleSource> sources) {
+    List<Outcome> outcomes =
+        sources.parallelStream()
+            .map(
+                source -> {
+                  try {
+                    return new Outcome(compile(source), null);
+                  } catch (RuleException e) {
+                    return new Outcome(List.of(), e);
+                  }
+                })
+            .toList();
     List<CompiledRule> rules = new ArrayList<>();
-    for (RuleSource source : sources) {
-      rules.addAll(compile(source));
+    for (Outcome outcome : outcomes) {
+      if (outcome.error() != null) {
+        throw outcome.error();
+      }
+      rules.addAll(outcome.rules());
     }
     return rules;
   }
+
+  private record Outcome(List<CompiledRule> rules, @Nullable RuleException error) {}
 
   /** Compiles every rule of one source. */
   public List<CompiledRule> compile(RuleSource source) {

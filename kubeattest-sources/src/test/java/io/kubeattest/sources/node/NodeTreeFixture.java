@@ -22,7 +22,7 @@ import java.util.Set;
  * writes {@code <root>/etc/passwd} and {@code <root>/etc/group} naming the test user's uid and gid
  * {@code root}, the way the collector names ids from the host root's account files.
  */
-final class NodeTreeFixture {
+public final class NodeTreeFixture {
   static final String VERSION = "v1.31.2";
 
   private final Path root;
@@ -45,15 +45,15 @@ final class NodeTreeFixture {
   }
 
   /** An empty node: only account files and a hostname. */
-  static NodeTreeFixture empty(Path base) {
+  public static NodeTreeFixture empty(Path base) {
     return new NodeTreeFixture(base);
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  Path proc() {
+  public Path proc() {
     return proc;
   }
 
@@ -69,12 +69,12 @@ final class NodeTreeFixture {
     return new NodeFactsCollector(root, proc, overrides, limits);
   }
 
-  Map<String, Object> collect() {
+  public Map<String, Object> collect() {
     return collector().collect();
   }
 
   /** Writes a host file with an octal mode such as {@code "600"}, creating parents (0755). */
-  NodeTreeFixture file(String hostPath, String content, String mode) {
+  public NodeTreeFixture file(String hostPath, String content, String mode) {
     return bytes(hostPath, content.getBytes(StandardCharsets.UTF_8), mode);
   }
 
@@ -109,7 +109,7 @@ final class NodeTreeFixture {
     return this;
   }
 
-  NodeTreeFixture mode(String hostPath, String octal) {
+  public NodeTreeFixture mode(String hostPath, String octal) {
     try {
       Files.setPosixFilePermissions(host(hostPath), permissions(Integer.parseInt(octal, 8)));
     } catch (IOException e) {
@@ -142,7 +142,7 @@ final class NodeTreeFixture {
                 .getBytes(StandardCharsets.UTF_8));
   }
 
-  NodeTreeFixture process(long pid, String program, String flags) {
+  public NodeTreeFixture process(long pid, String program, String flags) {
     List<String> argv = new ArrayList<>();
     argv.add(program);
     for (String flag : flags.trim().split("\\s+", -1)) {
@@ -178,7 +178,7 @@ final class NodeTreeFixture {
   // ---- realistic nodes ----
 
   /** A control-plane node as {@code kubeadm init} (v1.31) leaves it, kube-proxy in its pod. */
-  static NodeTreeFixture kubeadmControlPlane(Path base) {
+  public static NodeTreeFixture kubeadmControlPlane(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.kubeadmFiles();
     node.process(1, List.of("/sbin/init"));
@@ -197,7 +197,7 @@ final class NodeTreeFixture {
    * --flag value}, single-dash etcd flags, settings from etcd's environment), the kubelet config in
    * JSON at a non-default path named by {@code --config}.
    */
-  static NodeTreeFixture hardenedControlPlane(Path base) {
+  public static NodeTreeFixture hardenedControlPlane(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.kubeadmFiles();
     node.mode("/var/lib/kubelet/config.yaml", "600")
@@ -232,7 +232,7 @@ final class NodeTreeFixture {
    * A k3s server: one {@code k3s server} process carries every component's flags through {@code
    * --kube-apiserver-arg} and friends, plus {@code /etc/rancher/k3s/config.yaml}.
    */
-  static NodeTreeFixture k3sServer(Path base) {
+  public static NodeTreeFixture k3sServer(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.file("/etc/rancher/k3s/config.yaml", FixtureData.K3S_CONFIG, "600")
         .dir("/var/lib/rancher/k3s/server/db/etcd", "700")
@@ -268,7 +268,7 @@ final class NodeTreeFixture {
    * named {@code kube}, insecure flags on every component, a kubelet config that turns every
    * protection off. Each automated check fails (or warns, for checks the benchmark marks manual).
    */
-  static NodeTreeFixture brokenControlPlane(Path base) {
+  public static NodeTreeFixture brokenControlPlane(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.kubeadmFiles();
     node.file("/etc/passwd", "kube:x:" + node.uid + ":" + node.gid + ":kube:/:/bin/sh\n", "644")
