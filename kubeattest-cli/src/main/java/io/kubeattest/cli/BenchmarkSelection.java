@@ -27,7 +27,8 @@ record BenchmarkSelection(String benchmark, @Nullable String detectedVersion, St
     String source = null;
     if (facts.get("versions") instanceof Map<?, ?> versions) {
       for (String component : List.of("apiserver", "kubelet", "controllermanager", "scheduler")) {
-        if (versions.get(component) instanceof Map<?, ?> v && v.get("version") instanceof String s) {
+        if (versions.get(component) instanceof Map<?, ?> v
+            && v.get("version") instanceof String s) {
           Matcher m = VERSION.matcher(s);
           if (m.matches()) {
             found = m.group(1) + "." + m.group(2);

@@ -150,8 +150,7 @@ final class NodeCommand implements Callable<Integer> {
       }
     }
     ScanResult scanned = session.finish();
-    List<Rule> rules =
-        catalogue.descriptions().stream().filter(r -> applies(r, chosen)).toList();
+    List<Rule> rules = catalogue.descriptions().stream().filter(r -> applies(r, chosen)).toList();
     Set<String> ruleIds = new LinkedHashSet<>();
     rules.forEach(r -> ruleIds.add(r.id()));
     List<Finding> kept =
@@ -161,8 +160,7 @@ final class NodeCommand implements Callable<Integer> {
     return new ResultPrinter(
             options,
             context.terminal(),
-            new KubeBenchJsonReporter(
-                rules, selection.benchmark(), selection.detectedVersion()))
+            new KubeBenchJsonReporter(rules, selection.benchmark(), selection.detectedVersion()))
         .print(result, spec.commandLine().getOut());
   }
 

@@ -6,17 +6,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.DisplayName;
 
 /**
  * The node-scan Jobs under {@code deploy/} are scanned with kubeattest's own manifest rules. They
  * fail exactly the rules a node scan cannot avoid: {@code pod-host-pid} (processes are read from
  * the host's /proc), {@code pod-hostpath-volume} (host files, mounted read-only) and {@code
- * container-run-as-non-root} (the files to read are root:root 0600; every capability is dropped,
- * so root reads only what it owns). Everything else (privileged, privilege escalation, read-only
- * root filesystem, capabilities, resources, image tag, host network and IPC) passes.
+ * container-run-as-non-root} (the files to read are root:root 0600; every capability is dropped, so
+ * root reads only what it owns). Everything else (privileged, privilege escalation, read-only root
+ * filesystem, capabilities, resources, image tag, host network and IPC) passes.
  */
 class DeployManifestsTest {
   @ParameterizedTest

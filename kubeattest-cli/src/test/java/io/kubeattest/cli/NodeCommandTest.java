@@ -26,7 +26,8 @@ class NodeCommandTest {
   }
 
   @Test
-  @DisplayName("a kubeadm control plane: cis-1.12 chosen from v1.31.2, 11 FAILs, exit 1 with --fail-on")
+  @DisplayName(
+      "a kubeadm control plane: cis-1.12 chosen from v1.31.2, 11 FAILs, exit 1 with --fail-on")
   void kubeadmTable() {
     NodeTreeFixture node = NodeTreeFixture.kubeadmControlPlane(tmp);
     Cli cli = Cli.run(args(node, "--color", "never", "--fail-on", "medium"));
@@ -91,7 +92,8 @@ class NodeCommandTest {
   }
 
   @Test
-  @DisplayName("bad input: an unknown target or benchmark, a missing proc dir, or no component is exit 2")
+  @DisplayName(
+      "bad input: an unknown target or benchmark, a missing proc dir, or no component is exit 2")
   void badInput() {
     NodeTreeFixture node = NodeTreeFixture.empty(tmp);
     assertThat(Cli.run(args(node, "--targets", "workers")).err())
@@ -101,7 +103,8 @@ class NodeCommandTest {
     Cli none = Cli.run(args(node));
     assertThat(none.exitCode()).isEqualTo(ExitCode.USAGE_OR_INPUT);
     assertThat(none.err()).contains("no Kubernetes component runs on this node");
-    Cli missing = Cli.run("node", "--root", tmp.toString(), "--proc", tmp.resolve("nope").toString());
+    Cli missing =
+        Cli.run("node", "--root", tmp.toString(), "--proc", tmp.resolve("nope").toString());
     assertThat(missing.exitCode()).isEqualTo(ExitCode.USAGE_OR_INPUT);
     assertThat(missing.err()).contains("is not a directory");
     assertThat(Cli.run("manifests", "-o", "kube-bench-json", "-").err())
@@ -109,7 +112,8 @@ class NodeCommandTest {
   }
 
   @Test
-  @DisplayName("a full node scan end to end (facts, 131 rules compiled and evaluated, report) is quick")
+  @DisplayName(
+      "a full node scan end to end (facts, 131 rules compiled and evaluated, report) is quick")
   void wallTime() {
     NodeTreeFixture node = NodeTreeFixture.kubeadmControlPlane(tmp);
     Cli.run(args(node, "-q"));
@@ -121,7 +125,8 @@ class NodeCommandTest {
       assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
     }
     System.out.println("kubeattest node, in-process, warm JVM, best of 3: " + best + " ms");
-    // Under 1 s on an idle 2-core machine (docs/cis-node.md); the bound leaves room for a loaded CI.
+    // Under 1 s on an idle 2-core machine (docs/cis-node.md); the bound leaves room for a loaded
+    // CI.
     assertThat(best).isLessThan(3000);
   }
 }

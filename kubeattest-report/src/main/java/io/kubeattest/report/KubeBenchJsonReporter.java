@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The benchmark rules carry {@code attributes}: {@code id}, {@code section}, {@code group},
  * {@code control}, {@code target}, {@code automated}, {@code expected}, {@code audit}. Statuses map
- * as kube-bench's: PASS, FAIL, WARN, INFO; SKIP ("not found") and a rule that does not apply to this
- * node are INFO with {@code type: skip} and the reason; ERROR is FAIL for a scored check and WARN
- * otherwise. Stateless and thread-safe.
+ * as kube-bench's: PASS, FAIL, WARN, INFO; SKIP ("not found") and a rule that does not apply to
+ * this node are INFO with {@code type: skip} and the reason; ERROR is FAIL for a scored check and
+ * WARN otherwise. Stateless and thread-safe.
  */
 public final class KubeBenchJsonReporter implements Reporter {
   private static final Map<String, String> CONTROL_TEXT =
@@ -153,7 +153,8 @@ public final class KubeBenchJsonReporter implements Reporter {
       String type = rule.manual() ? "manual" : "";
       return switch (finding.status()) {
         case PASS -> new Check(rule, "PASS", type, actual, "");
-        case FAIL -> new Check(rule, "FAIL", type, actualOr(actual, rule, finding), finding.message());
+        case FAIL ->
+            new Check(rule, "FAIL", type, actualOr(actual, rule, finding), finding.message());
         case WARN, INFO ->
             new Check(
                 rule,
@@ -166,7 +167,9 @@ public final class KubeBenchJsonReporter implements Reporter {
       };
     }
 
-    /** The evidence value, else (for an evaluated check) the message, which names what was found. */
+    /**
+     * The evidence value, else (for an evaluated check) the message, which names what was found.
+     */
     private static String actualOr(String actual, Rule rule, Finding finding) {
       return actual.isEmpty() && !rule.manual() ? finding.message() : actual;
     }

@@ -48,14 +48,24 @@ class KubeBenchJsonReporterTest {
     List<Rule> rules = CHECKS.stream().map(byCheck::get).toList();
     List<Finding> findings =
         List.of(
-            finding(byCheck.get("1.1.1"), Status.PASS, "", "node.fileOf.apiserverManifest.mode", "0600"),
+            finding(
+                byCheck.get("1.1.1"),
+                Status.PASS,
+                "",
+                "node.fileOf.apiserverManifest.mode",
+                "0600"),
             finding(
                 byCheck.get("1.1.12"),
                 Status.PASS,
                 "",
                 "node.fileOf.etcdDataDir.ownership",
                 "root:root"),
-            finding(byCheck.get("1.2.1"), Status.WARN, "--anonymous-auth is not set, expected false", "", null),
+            finding(
+                byCheck.get("1.2.1"),
+                Status.WARN,
+                "--anonymous-auth is not set, expected false",
+                "",
+                null),
             finding(
                 byCheck.get("1.2.15"),
                 Status.FAIL,
@@ -68,7 +78,12 @@ class KubeBenchJsonReporterTest {
                 "manual check: " + byCheck.get("1.2.20").title(),
                 "",
                 null),
-            finding(byCheck.get("4.1.3"), Status.SKIP, "/etc/kubernetes/proxy.conf: not found", "", null),
+            finding(
+                byCheck.get("4.1.3"),
+                Status.SKIP,
+                "/etc/kubernetes/proxy.conf: not found",
+                "",
+                null),
             finding(
                 byCheck.get("4.2.5"),
                 Status.WARN,
@@ -94,7 +109,11 @@ class KubeBenchJsonReporterTest {
   }
 
   private static Finding finding(
-      Rule rule, Status status, String message, String path, @org.jspecify.annotations.Nullable Object value) {
+      Rule rule,
+      Status status,
+      String message,
+      String path,
+      @org.jspecify.annotations.Nullable Object value) {
     return Finding.of(rule, status, message, NODE, new Evidence(path, value, value != null, null));
   }
 
@@ -121,14 +140,25 @@ class KubeBenchJsonReporterTest {
       assertThat(control.fieldNames())
           .toIterable()
           .containsExactly(
-              "id", "version", "detected_version", "text", "node_type", "tests",
-              "total_pass", "total_fail", "total_warn", "total_info");
+              "id",
+              "version",
+              "detected_version",
+              "text",
+              "node_type",
+              "tests",
+              "total_pass",
+              "total_fail",
+              "total_warn",
+              "total_info");
       for (JsonNode group : control.get("tests")) {
         for (JsonNode result : group.get("results")) {
           results++;
-          assertThat(result.has("test_number") && result.has("actual_value")
-                  && result.has("expected_result") && result.has("IsMultiple")
-                  && result.get("test_info").isArray())
+          assertThat(
+                  result.has("test_number")
+                      && result.has("actual_value")
+                      && result.has("expected_result")
+                      && result.has("IsMultiple")
+                      && result.get("test_info").isArray())
               .isTrue();
           pass += result.get("status").asText().equals("PASS") ? 1 : 0;
         }

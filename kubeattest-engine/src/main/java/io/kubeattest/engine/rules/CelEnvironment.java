@@ -105,8 +105,7 @@ final class CelEnvironment {
    * @throws CompileError with every issue, one per line as {@code line:column: message}
    */
   CelProgram compile(SubjectKind kind, String expression, CelType expected) throws CompileError {
-    CelValidationResult result =
-        compiler(kind).compile(expression, "rule");
+    CelValidationResult result = compiler(kind).compile(expression, "rule");
     CelAbstractSyntaxTree ast;
     try {
       ast = result.getAst();

@@ -61,7 +61,8 @@ class NodeRuleTest {
   }
 
   @Test
-  @DisplayName("a file check passes 0400, fails 0640 with the file named, and shows the mode as evidence")
+  @DisplayName(
+      "a file check passes 0400, fails 0640 with the file named, and shows the mode as evidence")
   void fileMode() {
     Finding pass = scan(Map.of("path", "/etc/x.conf", "exists", true, "mode", "0400")).get(0);
     assertThat(pass.status()).isEqualTo(Status.PASS);

@@ -218,7 +218,8 @@ public final class NodeFactsCollector {
 
   /**
    * Role to the file fact of its path (the same fact as under {@code files}), so that a check can
-   * name a file by role ({@code node.fileOf.apiserverManifest.mode}) and its evidence path is fixed.
+   * name a file by role ({@code node.fileOf.apiserverManifest.mode}) and its evidence path is
+   * fixed.
    */
   private static Map<String, Object> fileOf(
       Map<String, Object> pathFacts, Map<String, Object> fileFacts) {

@@ -27,7 +27,11 @@ public final class NodeSubjectFactory {
         new SubjectRef(
             SubjectKind.NODE, "node/" + name, new ObjectRef("v1", "Node", null, name), null, null);
     return new Subject(
-        ref, Map.of("node", facts), Map.of("node", List.of(FieldPath.root())), null, Positions.NONE);
+        ref,
+        Map.of("node", facts),
+        Map.of("node", List.of(FieldPath.root())),
+        null,
+        Positions.NONE);
   }
 
   /** The facts' hostname when it is a non-blank string, else {@code fallbackName}. */

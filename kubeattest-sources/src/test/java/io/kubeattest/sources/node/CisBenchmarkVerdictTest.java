@@ -56,7 +56,8 @@ class CisBenchmarkVerdictTest {
   }
 
   @Test
-  @DisplayName("on a k3s server, flags come from --kube-*-arg and config.yaml, and kubeadm's files are not found")
+  @DisplayName(
+      "on a k3s server, flags come from --kube-*-arg and config.yaml, and kubeadm's files are not found")
   void k3sServer(@TempDir Path tmp) {
     RuleCatalogue catalogue =
         RuleCatalogue.load(RuleLoader.resourceSources("kubeattest/benchmarks/cis-1.12/"));
@@ -68,9 +69,15 @@ class CisBenchmarkVerdictTest {
     assertThat(byCheck.get("1.1.1").status()).isEqualTo(Status.SKIP);
     assertThat(byCheck.get("1.1.1").message())
         .isEqualTo("/etc/kubernetes/manifests/kube-apiserver.yaml: not found");
-    assertThat(byCheck.get("1.1.12").status()).as("embedded etcd, root:root").isEqualTo(Status.PASS);
-    assertThat(byCheck.get("1.2.1").status()).as("command line beats config.yaml").isEqualTo(Status.PASS);
-    assertThat(byCheck.get("1.2.15").status()).as("profiling from config.yaml").isEqualTo(Status.PASS);
+    assertThat(byCheck.get("1.1.12").status())
+        .as("embedded etcd, root:root")
+        .isEqualTo(Status.PASS);
+    assertThat(byCheck.get("1.2.1").status())
+        .as("command line beats config.yaml")
+        .isEqualTo(Status.PASS);
+    assertThat(byCheck.get("1.2.15").status())
+        .as("profiling from config.yaml")
+        .isEqualTo(Status.PASS);
     assertThat(byCheck.get("1.2.18").status()).isEqualTo(Status.FAIL);
     assertThat(byCheck.get("4.2.4").status()).as("--kubelet-arg").isEqualTo(Status.PASS);
     assertThat(byCheck.get("4.1.9").status()).isEqualTo(Status.SKIP);
@@ -105,7 +112,8 @@ class CisBenchmarkVerdictTest {
   }
 
   @Test
-  @DisplayName("the table lists all 131 checks, and every evaluated check passes somewhere and fails somewhere")
+  @DisplayName(
+      "the table lists all 131 checks, and every evaluated check passes somewhere and fails somewhere")
   void tableCoversEveryCheckBothWays() {
     List<Arguments> rows = verdicts().toList();
     assertThat(rows).hasSize(131);
