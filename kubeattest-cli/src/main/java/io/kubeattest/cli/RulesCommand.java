@@ -50,9 +50,19 @@ final class RulesCommand implements Runnable {
     @Option(names = "--rules", paramLabel = "DIR", description = "Also load rules under DIR.")
     List<Path> ruleDirectories = new ArrayList<>();
 
+    @Option(
+        names = "--benchmark",
+        paramLabel = "VERSION",
+        description = "List a CIS benchmark's node checks instead (cis-1.12, cis-1.11).")
+    @org.jspecify.annotations.Nullable
+    String benchmark;
+
     @Override
     public Integer call() throws Exception {
-      RuleCatalogue catalogue = Catalogues.load(ruleDirectories);
+      RuleCatalogue catalogue =
+          benchmark == null
+              ? Catalogues.load(ruleDirectories)
+              : Catalogues.loadBenchmark(benchmark, ruleDirectories);
       PrintWriter out = spec.commandLine().getOut();
       if (format.equalsIgnoreCase("json")) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -108,7 +118,10 @@ final class RulesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RuleCatalogue catalogue = Catalogues.load(ruleDirectories);
+      RuleCatalogue catalogue =
+          Catalogues.benchmarkOf(id)
+              .map(benchmark -> Catalogues.loadBenchmark(benchmark, ruleDirectories))
+              .orElseGet(() -> Catalogues.load(ruleDirectories));
       CompiledRule compiled =
           catalogue
               .find(id)

@@ -112,6 +112,18 @@ class NodeCommandTest {
   }
 
   @Test
+  @DisplayName("rules explain and rules list --benchmark show the benchmark's checks")
+  void explainBenchmarkCheck() {
+    Cli explain = Cli.run("rules", "explain", "cis-k8s-1-12-4-2-5");
+    assertThat(explain.exitCode()).isEqualTo(ExitCode.OK);
+    assertThat(explain.out())
+        .contains("Ensure that the --streaming-connection-idle-timeout argument is not set to 0")
+        .contains("kube-bench compares the text with \"0\"");
+    Cli list = Cli.run("rules", "list", "--benchmark", "cis-1.11");
+    assertThat(list.out()).contains("cis-k8s-1-11-4-2-15").doesNotContain("container-privileged");
+  }
+
+  @Test
   @DisplayName(
       "a full node scan end to end (facts, 131 rules compiled and evaluated, report) is quick")
   void wallTime() {
