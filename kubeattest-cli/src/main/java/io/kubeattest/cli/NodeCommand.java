@@ -129,12 +129,15 @@ final class NodeCommand implements Callable<Integer> {
       sources.addAll(RuleLoader.directorySources(directory));
     }
     RuleCatalogue catalogue = RuleCatalogue.load(sources);
+    ProgressPrinter progress =
+        new ProgressPrinter(
+            spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
     Scanner scanner =
         new Scanner(
             catalogue,
             new RuleEvaluator(catalogue),
             new SubjectExtractor(PodSpecLocator.standard()),
-            io.kubeattest.engine.scan.ScanListener.NONE,
+            progress,
             Clock.systemUTC());
     Scanner.Session session = scanner.begin("node", List.of(root.toString()));
     session.accept(NodeSubjectFactory.subject(facts, "node"));
@@ -150,6 +153,7 @@ final class NodeCommand implements Callable<Integer> {
       }
     }
     ScanResult scanned = session.finish();
+    progress.clearProgress();
     List<Rule> rules = catalogue.descriptions().stream().filter(r -> applies(r, chosen)).toList();
     Set<String> ruleIds = new LinkedHashSet<>();
     rules.forEach(r -> ruleIds.add(r.id()));

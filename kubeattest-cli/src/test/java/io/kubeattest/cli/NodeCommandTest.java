@@ -112,6 +112,17 @@ class NodeCommandTest {
   }
 
   @Test
+  @DisplayName("a config file that cannot be parsed is a note naming it, and the scan goes on")
+  void unreadableFactIsNoted() {
+    NodeTreeFixture node = NodeTreeFixture.kubeadmControlPlane(tmp);
+    node.file("/var/lib/kubelet/config.yaml", "authentication: [unclosed\n", "600");
+    Cli cli = Cli.run(args(node, "--color", "never"));
+    assertThat(cli.err()).contains("note: /var/lib/kubelet/config.yaml: not read: ");
+    assertThat(cli.out()).contains("Scanned 1 object with 131 rules");
+    assertThat(cli.exitCode()).isEqualTo(ExitCode.OK);
+  }
+
+  @Test
   @DisplayName("rules explain and rules list --benchmark show the benchmark's checks")
   void explainBenchmarkCheck() {
     Cli explain = Cli.run("rules", "explain", "cis-k8s-1-12-4-2-5");
