@@ -33,6 +33,13 @@ final class CelEnvironment {
   private final Map<SubjectKind, CelCompiler> compilers = new EnumMap<>(SubjectKind.class);
 
   private final CelOptions options;
+
+  /**
+   * Programs by subject kind, expected type and text: benchmark checks repeat their {@code match}
+   * and {@code skip} expressions, and a compiled program is immutable, so each is compiled once.
+   */
+  private final Map<String, CelProgram> programs = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final CelRuntime runtime;
 
   CelEnvironment() {
@@ -105,6 +112,18 @@ final class CelEnvironment {
    * @throws CompileError with every issue, one per line as {@code line:column: message}
    */
   CelProgram compile(SubjectKind kind, String expression, CelType expected) throws CompileError {
+    String key = kind + "\u0000" + expected.name() + "\u0000" + expression;
+    CelProgram cached = programs.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CelProgram program = compileUncached(kind, expression, expected);
+    programs.putIfAbsent(key, program);
+    return program;
+  }
+
+  private CelProgram compileUncached(SubjectKind kind, String expression, CelType expected)
+      throws CompileError {
     CelValidationResult result = compiler(kind).compile(expression, "rule");
     CelAbstractSyntaxTree ast;
     try {
