@@ -12,7 +12,9 @@ final class ReportOptions {
   /** The output formats. */
   enum Format {
     TABLE,
-    JSON
+    JSON,
+    /** kube-bench's JSON shape; {@code kubeattest node} only. */
+    KUBE_BENCH_JSON
   }
 
   @Option(
@@ -73,7 +75,7 @@ final class ReportOptions {
     private static final long serialVersionUID = 1L;
 
     FormatCandidates() {
-      super(List.of("table", "json"));
+      super(List.of("table", "json", "kube-bench-json"));
     }
   }
 
@@ -81,12 +83,12 @@ final class ReportOptions {
     @Override
     public Format convert(String value) {
       for (Format format : Format.values()) {
-        if (format.name().equalsIgnoreCase(value)) {
+        if (format.name().equalsIgnoreCase(value.replace('-', '_'))) {
           return format;
         }
       }
       throw new picocli.CommandLine.TypeConversionException(
-          "unknown format '" + value + "' (expected table or json)");
+          "unknown format '" + value + "' (expected table, json or kube-bench-json)");
     }
   }
 

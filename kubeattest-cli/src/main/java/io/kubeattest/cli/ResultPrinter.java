@@ -1,5 +1,6 @@
 package io.kubeattest.cli;
 
+import io.kubeattest.engine.InputException;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.report.JsonReporter;
@@ -13,15 +14,26 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Renders a scan result as the options ask and decides the exit code. */
 final class ResultPrinter {
   private final ReportOptions options;
   private final Terminal terminal;
+  private final @Nullable Reporter kubeBench;
 
   ResultPrinter(ReportOptions options, Terminal terminal) {
+    this(options, terminal, null);
+  }
+
+  /**
+   * @param kubeBench the reporter for {@code -o kube-bench-json}; null where that format does not
+   *     apply (it needs the benchmark's checks)
+   */
+  ResultPrinter(ReportOptions options, Terminal terminal, @Nullable Reporter kubeBench) {
     this.options = options;
     this.terminal = terminal;
+    this.kubeBench = kubeBench;
   }
 
   /** Prints {@code result} to {@code out} (or --output) and returns the exit code. */
@@ -33,6 +45,12 @@ final class ResultPrinter {
               new TableReporter(
                   options.output == null && terminal.color(options.color), options.showPassed);
           case JSON -> new JsonReporter();
+          case KUBE_BENCH_JSON -> {
+            if (kubeBench == null) {
+              throw new InputException("-o kube-bench-json is only available for kubeattest node");
+            }
+            yield kubeBench;
+          }
         };
     try {
       if (options.output != null) {

@@ -50,9 +50,19 @@ final class RulesCommand implements Runnable {
     @Option(names = "--rules", paramLabel = "DIR", description = "Also load rules under DIR.")
     List<Path> ruleDirectories = new ArrayList<>();
 
+    @Option(
+        names = "--benchmark",
+        paramLabel = "VERSION",
+        description = "List a CIS benchmark's node checks instead (cis-1.12, cis-1.11).")
+    @org.jspecify.annotations.Nullable
+    String benchmark;
+
     @Override
     public Integer call() throws Exception {
-      RuleCatalogue catalogue = Catalogues.load(ruleDirectories);
+      RuleCatalogue catalogue =
+          benchmark == null
+              ? Catalogues.load(ruleDirectories)
+              : Catalogues.loadBenchmark(benchmark, ruleDirectories);
       PrintWriter out = spec.commandLine().getOut();
       if (format.equalsIgnoreCase("json")) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -108,7 +118,10 @@ final class RulesCommand implements Runnable {
 
     @Override
     public Integer call() {
-      RuleCatalogue catalogue = Catalogues.load(ruleDirectories);
+      RuleCatalogue catalogue =
+          Catalogues.benchmarkOf(id)
+              .map(benchmark -> Catalogues.loadBenchmark(benchmark, ruleDirectories))
+              .orElseGet(() -> Catalogues.load(ruleDirectories));
       CompiledRule compiled =
           catalogue
               .find(id)
@@ -126,11 +139,14 @@ final class RulesCommand implements Runnable {
       out.println();
       section(out, "What it checks", rule.description());
       section(out, "How to fix", rule.remediation());
-      if (compiled.validate() != null) {
-        section(out, "Expression", "validate: " + compiled.validate().expression().strip());
-      } else if (rule.manual()) {
-        section(out, "Expression", "none: a manual check; the remediation is the procedure");
-      }
+      section(
+          out,
+          "Expression",
+          compiled.validate() != null
+              ? "validate: " + compiled.validate().expression().strip()
+              : compiled.isJava()
+                  ? "none: implemented in Java over all objects of the scan"
+                  : "none: a manual check, a person follows the remediation (WARN)");
       if (!rule.frameworks().isEmpty()) {
         section(out, "Frameworks", entries(rule.frameworks()));
       }

@@ -30,8 +30,9 @@ public record Subject(
     return ref.kind();
   }
 
-  /** The object's whole tree. */
+  /** The object's whole tree; for a node subject, its facts tree ({@code node}). */
   public @Nullable Object objectTree() {
-    return variables.get("object");
+    Object object = variables.get("object");
+    return object != null || kind() != SubjectKind.NODE ? object : variables.get("node");
   }
 }

@@ -29,7 +29,17 @@ final class CelEnvironment {
   /** Bounds every comprehension so that no rule loops for long on a hostile object. */
   private static final int MAX_ITERATIONS = 100_000;
 
+  /** Built on first use per kind: a run that loads only node rules builds one compiler. */
   private final Map<SubjectKind, CelCompiler> compilers = new EnumMap<>(SubjectKind.class);
+
+  private final CelOptions options;
+
+  /**
+   * Programs by subject kind, expected type and text: benchmark checks repeat their {@code match}
+   * and {@code skip} expressions, and a compiled program is immutable, so each is compiled once.
+   */
+  private final Map<String, CelProgram> programs = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final CelRuntime runtime;
 
   CelEnvironment() {
@@ -39,20 +49,7 @@ final class CelEnvironment {
             .enableHeterogeneousNumericComparisons(true)
             .comprehensionMaxIterations(MAX_ITERATIONS)
             .build();
-    for (SubjectKind kind : SubjectKind.values()) {
-      CelCompilerBuilder builder =
-          CelCompilerFactory.standardCelCompilerBuilder()
-              .setOptions(options)
-              .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-              .addLibraries(
-                  CelExtensions.optional(),
-                  CelExtensions.strings(),
-                  CelExtensions.lists(),
-                  CelExtensions.sets(options))
-              .addFunctionDeclarations(KubernetesCelLibrary.declarations());
-      variables(kind).forEach(builder::addVar);
-      compilers.put(kind, builder.build());
-    }
+    this.options = options;
     runtime =
         CelRuntimeFactory.legacyCelRuntimeBuilder()
             .setOptions(options)
@@ -63,6 +60,27 @@ final class CelEnvironment {
                 CelExtensions.sets(options))
             .addFunctionBindings(KubernetesCelLibrary.bindings())
             .build();
+  }
+
+  private synchronized CelCompiler compiler(SubjectKind kind) {
+    CelCompiler existing = compilers.get(kind);
+    if (existing != null) {
+      return existing;
+    }
+    CelCompilerBuilder builder =
+        CelCompilerFactory.standardCelCompilerBuilder()
+            .setOptions(options)
+            .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+            .addLibraries(
+                CelExtensions.optional(),
+                CelExtensions.strings(),
+                CelExtensions.lists(),
+                CelExtensions.sets(options))
+            .addFunctionDeclarations(KubernetesCelLibrary.declarations());
+    variables(kind).forEach(builder::addVar);
+    CelCompiler compiler = builder.build();
+    compilers.put(kind, compiler);
+    return compiler;
   }
 
   /** The variables a rule for {@code kind} may read, and their CEL types. */
@@ -94,8 +112,19 @@ final class CelEnvironment {
    * @throws CompileError with every issue, one per line as {@code line:column: message}
    */
   CelProgram compile(SubjectKind kind, String expression, CelType expected) throws CompileError {
-    CelValidationResult result =
-        java.util.Objects.requireNonNull(compilers.get(kind)).compile(expression, "rule");
+    String key = kind + "\u0000" + expected.name() + "\u0000" + expression;
+    CelProgram cached = programs.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    CelProgram program = compileUncached(kind, expression, expected);
+    programs.putIfAbsent(key, program);
+    return program;
+  }
+
+  private CelProgram compileUncached(SubjectKind kind, String expression, CelType expected)
+      throws CompileError {
+    CelValidationResult result = compiler(kind).compile(expression, "rule");
     CelAbstractSyntaxTree ast;
     try {
       ast = result.getAst();

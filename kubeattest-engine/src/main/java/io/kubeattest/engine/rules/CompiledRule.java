@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * @param message optional failure message (string)
  * @param evidence field patterns, each starting with a variable name ({@code container.ports[*]})
  * @param failStatus the status when validate is false: FAIL, or WARN for advisory rules
+ * @param skip optional reason (string) to skip the subject: evaluated after match, a non-empty
+ *     result gives a SKIP finding with that text (a file the check names does not exist)
  */
 public record CompiledRule(
     Rule rule,
@@ -27,7 +29,8 @@ public record CompiledRule(
     @Nullable CelProgram validate,
     @Nullable CelProgram message,
     List<EvidencePattern> evidence,
-    Status failStatus) {
+    Status failStatus,
+    @Nullable CelProgram skip) {
   public CompiledRule {
     kinds = Set.copyOf(kinds);
     containerTypes = Set.copyOf(containerTypes);
@@ -40,6 +43,19 @@ public record CompiledRule(
    */
   public boolean isJava() {
     return "java".equals(rule.attributes().get("implementation"));
+  }
+
+  /** A rule without a skip expression. */
+  public CompiledRule(
+      Rule rule,
+      Set<String> kinds,
+      Set<String> containerTypes,
+      @Nullable CelProgram match,
+      @Nullable CelProgram validate,
+      @Nullable CelProgram message,
+      List<EvidencePattern> evidence,
+      Status failStatus) {
+    this(rule, kinds, containerTypes, match, validate, message, evidence, failStatus, null);
   }
 
   /** A field pattern relative to one of the subject's variables. */

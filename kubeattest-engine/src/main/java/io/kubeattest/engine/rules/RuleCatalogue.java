@@ -79,7 +79,8 @@ public final class RuleCatalogue {
                   rule.validate(),
                   rule.message(),
                   rule.evidence(),
-                  rule.failStatus()));
+                  rule.failStatus(),
+                  rule.skip()));
     }
     return new RuleCatalogue(Map.copyOf(kept), digest);
   }

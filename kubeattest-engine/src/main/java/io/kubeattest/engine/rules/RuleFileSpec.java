@@ -43,7 +43,8 @@ record RuleFileSpec(
       @Nullable String failStatus,
       @Nullable Map<String, String> attributes,
       @Nullable Boolean manual,
-      @Nullable String implementation) {}
+      @Nullable String implementation,
+      @Nullable String skip) {}
 
   /**
    * When a rule applies. All given conditions must hold; a rule that does not apply to a subject

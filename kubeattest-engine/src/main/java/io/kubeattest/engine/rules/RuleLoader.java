@@ -104,14 +104,34 @@ public final class RuleLoader {
     }
   }
 
-  /** Compiles every rule of every source, in order. */
+  /**
+   * Compiles every rule of every source, in order. Sources compile in parallel (CEL compilation is
+   * most of a run's start-up); when several fail, the error of the first failing source in order is
+   * thrown, so the message does not depend on scheduling.
+   */
   public List<CompiledRule> compile(List<RuleSource> sources) {
+    List<Outcome> outcomes =
+        sources.parallelStream()
+            .map(
+                source -> {
+                  try {
+                    return new Outcome(compile(source), null);
+                  } catch (RuleException e) {
+                    return new Outcome(List.of(), e);
+                  }
+                })
+            .toList();
     List<CompiledRule> rules = new ArrayList<>();
-    for (RuleSource source : sources) {
-      rules.addAll(compile(source));
+    for (Outcome outcome : outcomes) {
+      if (outcome.error() != null) {
+        throw outcome.error();
+      }
+      rules.addAll(outcome.rules());
     }
     return rules;
   }
+
+  private record Outcome(List<CompiledRule> rules, @Nullable RuleException error) {}
 
   /** Compiles every rule of one source. */
   public List<CompiledRule> compile(RuleSource source) {
@@ -251,7 +271,16 @@ public final class RuleLoader {
       }
     }
     CelProgram validate = null;
-    if (!javaImplemented && (!rule.manual() || spec.validate() != null)) {
+    if (javaImplemented) {
+      // a cross-object rule: evaluated in Java, documented here
+    } else if (rule.manual()) {
+      if (spec.validate() != null) {
+        throw new RuleException(
+            at(file, positions, path.key("validate"))
+                + where
+                + "a manual rule has no validate (a person decides; the finding is WARN)");
+      }
+    } else {
       validate =
           program(
               file,
@@ -262,6 +291,11 @@ public final class RuleLoader {
               require(file, positions, path, "validate", spec.validate()),
               SimpleType.BOOL);
     }
+    CelProgram skip =
+        spec.skip() == null
+            ? null
+            : program(
+                file, positions, path.key("skip"), where, kind, spec.skip(), SimpleType.STRING);
     CelProgram message =
         spec.message() == null
             ? null
@@ -295,7 +329,7 @@ public final class RuleLoader {
       }
     }
     return new CompiledRule(
-        rule, kinds, containerTypes, matchProgram, validate, message, evidence, failStatus);
+        rule, kinds, containerTypes, matchProgram, validate, message, evidence, failStatus, skip);
   }
 
   private CelProgram program(

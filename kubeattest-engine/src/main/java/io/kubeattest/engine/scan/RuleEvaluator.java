@@ -104,6 +104,16 @@ public final class RuleEvaluator {
       if (rule.match() != null && !truth(rule.match(), activation)) {
         return null;
       }
+      if (rule.skip() != null) {
+        Object reason = rule.skip().evaluate(activation);
+        if (!(reason instanceof String text)) {
+          throw new CelProgram.EvaluationException(
+              "skip returned " + reason + ", expected a string");
+        }
+        if (!text.isEmpty()) {
+          return Finding.of(rule.rule(), Status.SKIP, text, subject.ref(), evidence(rule, subject));
+        }
+      }
       if (rule.validate() == null) {
         return Finding.of(
             rule.rule(),
@@ -112,7 +122,7 @@ public final class RuleEvaluator {
             subject.ref(),
             evidence(rule, subject));
       }
-      boolean passed = truth(rule.validate(), activation);
+      boolean passed = truth(java.util.Objects.requireNonNull(rule.validate()), activation);
       Status status = passed ? Status.PASS : rule.failStatus();
       String message = passed ? "" : rule.rule().title();
       if (!passed && rule.message() != null) {

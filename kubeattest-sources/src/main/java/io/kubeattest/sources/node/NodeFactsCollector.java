@@ -149,6 +149,7 @@ public final class NodeFactsCollector {
     facts.put("paths", paths.pathFacts());
     facts.put("pathSources", paths.sourceFacts());
     facts.put("files", files.facts());
+    facts.put("fileOf", fileOf(paths.pathFacts(), files.facts()));
     facts.put("manifests", manifests(files, paths));
     Map<String, Object> configs = new LinkedHashMap<>();
     for (PathRole role :
@@ -213,6 +214,24 @@ public final class NodeFactsCollector {
         "effective",
         EffectiveSettingsResolver.resolve(settings, flags, config == null ? Map.of() : config));
     return fact;
+  }
+
+  /**
+   * Role to the file fact of its path (the same fact as under {@code files}), so that a check can
+   * name a file by role ({@code node.fileOf.apiserverManifest.mode}) and its evidence path is
+   * fixed.
+   */
+  private static Map<String, Object> fileOf(
+      Map<String, Object> pathFacts, Map<String, Object> fileFacts) {
+    Map<String, Object> byRole = new LinkedHashMap<>();
+    pathFacts.forEach(
+        (role, path) -> {
+          Object fact = fileFacts.get(String.valueOf(path));
+          if (fact != null) {
+            byRole.put(role, fact);
+          }
+        });
+    return byRole;
   }
 
   private static void statReferencedFiles(

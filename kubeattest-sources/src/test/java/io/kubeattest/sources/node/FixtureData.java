@@ -29,6 +29,16 @@ final class FixtureData {
 
   static final String K3S_CONFIG = text("k3s/config.yaml");
 
+  static final String BROKEN_APISERVER = text("broken/kube-apiserver.flags");
+  static final String BROKEN_CONTROLLER_MANAGER = text("broken/kube-controller-manager.flags");
+  static final String BROKEN_SCHEDULER = text("broken/kube-scheduler.flags");
+  static final String BROKEN_ETCD = text("broken/etcd.flags");
+  static final String BROKEN_KUBELET = text("broken/kubelet.flags");
+  static final String BROKEN_KUBELET_CONFIG = text("broken/kubelet-config.yaml");
+  static final String BROKEN_PROXY = text("broken/kube-proxy.flags");
+  static final String BROKEN_PROXY_CONFIG = text("broken/kube-proxy-config.yaml");
+  static final String BROKEN_ENCRYPTION_CONFIG = text("broken/encryption.yaml");
+
   private FixtureData() {}
 
   /** A kubeconfig as kubeadm writes it (with an embedded client key, which must never be read). */

@@ -22,7 +22,7 @@ import java.util.Set;
  * writes {@code <root>/etc/passwd} and {@code <root>/etc/group} naming the test user's uid and gid
  * {@code root}, the way the collector names ids from the host root's account files.
  */
-final class NodeTreeFixture {
+public final class NodeTreeFixture {
   static final String VERSION = "v1.31.2";
 
   private final Path root;
@@ -45,15 +45,15 @@ final class NodeTreeFixture {
   }
 
   /** An empty node: only account files and a hostname. */
-  static NodeTreeFixture empty(Path base) {
+  public static NodeTreeFixture empty(Path base) {
     return new NodeTreeFixture(base);
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
-  Path proc() {
+  public Path proc() {
     return proc;
   }
 
@@ -69,12 +69,12 @@ final class NodeTreeFixture {
     return new NodeFactsCollector(root, proc, overrides, limits);
   }
 
-  Map<String, Object> collect() {
+  public Map<String, Object> collect() {
     return collector().collect();
   }
 
   /** Writes a host file with an octal mode such as {@code "600"}, creating parents (0755). */
-  NodeTreeFixture file(String hostPath, String content, String mode) {
+  public NodeTreeFixture file(String hostPath, String content, String mode) {
     return bytes(hostPath, content.getBytes(StandardCharsets.UTF_8), mode);
   }
 
@@ -109,7 +109,7 @@ final class NodeTreeFixture {
     return this;
   }
 
-  NodeTreeFixture mode(String hostPath, String octal) {
+  public NodeTreeFixture mode(String hostPath, String octal) {
     try {
       Files.setPosixFilePermissions(host(hostPath), permissions(Integer.parseInt(octal, 8)));
     } catch (IOException e) {
@@ -142,7 +142,7 @@ final class NodeTreeFixture {
                 .getBytes(StandardCharsets.UTF_8));
   }
 
-  NodeTreeFixture process(long pid, String program, String flags) {
+  public NodeTreeFixture process(long pid, String program, String flags) {
     List<String> argv = new ArrayList<>();
     argv.add(program);
     for (String flag : flags.trim().split("\\s+", -1)) {
@@ -178,7 +178,7 @@ final class NodeTreeFixture {
   // ---- realistic nodes ----
 
   /** A control-plane node as {@code kubeadm init} (v1.31) leaves it, kube-proxy in its pod. */
-  static NodeTreeFixture kubeadmControlPlane(Path base) {
+  public static NodeTreeFixture kubeadmControlPlane(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.kubeadmFiles();
     node.process(1, List.of("/sbin/init"));
@@ -197,11 +197,12 @@ final class NodeTreeFixture {
    * --flag value}, single-dash etcd flags, settings from etcd's environment), the kubelet config in
    * JSON at a non-default path named by {@code --config}.
    */
-  static NodeTreeFixture hardenedControlPlane(Path base) {
+  public static NodeTreeFixture hardenedControlPlane(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.kubeadmFiles();
     node.mode("/var/lib/kubelet/config.yaml", "600")
         .mode("/etc/systemd/system/kubelet.service.d/10-kubeadm.conf", "600")
+        .mode("/etc/cni/net.d/10-flannel.conflist", "600")
         .file(
             "/etc/kubernetes/kubelet/kubelet-config.json", FixtureData.HARDENED_KUBELET_JSON, "600")
         .file("/etc/kubernetes/enc/encryption.yaml", FixtureData.ENCRYPTION_CONFIG, "600")
@@ -231,7 +232,7 @@ final class NodeTreeFixture {
    * A k3s server: one {@code k3s server} process carries every component's flags through {@code
    * --kube-apiserver-arg} and friends, plus {@code /etc/rancher/k3s/config.yaml}.
    */
-  static NodeTreeFixture k3sServer(Path base) {
+  public static NodeTreeFixture k3sServer(Path base) {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.file("/etc/rancher/k3s/config.yaml", FixtureData.K3S_CONFIG, "600")
         .dir("/var/lib/rancher/k3s/server/db/etcd", "700")
@@ -259,6 +260,48 @@ final class NodeTreeFixture {
             "--kubelet-arg=streaming-connection-idle-timeout=5m",
             "--kube-proxy-arg=metrics-bind-address=127.0.0.1:10249"));
     node.process(840, "containerd", "-c /var/lib/rancher/k3s/agent/etc/containerd/config.toml");
+    return node;
+  }
+
+  /**
+   * A control-plane node with every CIS setting wrong: files world-readable and owned by an account
+   * named {@code kube}, insecure flags on every component, a kubelet config that turns every
+   * protection off. Each automated check fails (or warns, for checks the benchmark marks manual).
+   */
+  public static NodeTreeFixture brokenControlPlane(Path base) {
+    NodeTreeFixture node = new NodeTreeFixture(base);
+    node.kubeadmFiles();
+    node.file("/etc/passwd", "kube:x:" + node.uid + ":" + node.gid + ":kube:/:/bin/sh\n", "644")
+        .file("/etc/group", "kube:x:" + node.gid + ":\n", "644");
+    for (String name :
+        List.of("kube-apiserver", "kube-controller-manager", "kube-scheduler", "etcd")) {
+      node.mode("/etc/kubernetes/manifests/" + name + ".yaml", "644");
+    }
+    for (String conf :
+        List.of(
+            "admin.conf",
+            "super-admin.conf",
+            "scheduler.conf",
+            "controller-manager.conf",
+            "kubelet.conf")) {
+      node.mode("/etc/kubernetes/" + conf, "644");
+    }
+    node.mode("/var/lib/etcd", "755")
+        .mode("/etc/kubernetes/pki/ca.crt", "666")
+        .mode("/etc/kubernetes/pki/apiserver.key", "644")
+        .mode("/etc/cni/net.d/10-flannel.conflist", "666")
+        .file("/var/lib/cni/networks/cbr0/10.244.0.2", "abc\n", "644")
+        .file("/var/lib/kubelet/config.yaml", FixtureData.BROKEN_KUBELET_CONFIG, "644")
+        .file("/etc/kubernetes/enc/encryption.yaml", FixtureData.BROKEN_ENCRYPTION_CONFIG, "644")
+        .file("/var/lib/kube-proxy/config.conf", FixtureData.BROKEN_PROXY_CONFIG, "644")
+        .file("/var/lib/kube-proxy/kubeconfig.conf", "apiVersion: v1\nkind: Config\n", "644");
+    node.process(1, List.of("/sbin/init"));
+    node.process(410, "/usr/bin/kubelet", FixtureData.BROKEN_KUBELET);
+    node.process(1021, "kube-apiserver", FixtureData.BROKEN_APISERVER);
+    node.process(1033, "kube-controller-manager", FixtureData.BROKEN_CONTROLLER_MANAGER);
+    node.process(1040, "kube-scheduler", FixtureData.BROKEN_SCHEDULER);
+    node.process(1052, "etcd", FixtureData.BROKEN_ETCD);
+    node.process(1530, "/usr/local/bin/kube-proxy", FixtureData.BROKEN_PROXY);
     return node;
   }
 
