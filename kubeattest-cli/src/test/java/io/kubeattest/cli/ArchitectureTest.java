@@ -92,7 +92,8 @@ class ArchitectureTest {
   }
 
   @Test
-  @DisplayName("JDBC stays in the vulnerability store and the RPM reader, because SQL is their detail")
+  @DisplayName(
+      "JDBC stays in the vulnerability store and the RPM reader, because SQL is their detail")
   void jdbcStaysInStores() {
     noClasses()
         .that()
