@@ -51,21 +51,22 @@ public final class SeverityRater {
     }
     String origin = origin(affected.pkg());
     List<Candidate> candidates = new ArrayList<>();
-    candidates.add(new Candidate(affected.ecosystemSpecific().get("severity"), "severity"));
-    candidates.add(new Candidate(affected.databaseSpecific().get("severity"), "severity"));
-    candidates.add(new Candidate(record.databaseSpecific().get("severity"), "severity"));
+    candidates.add(
+        new Candidate(affected.ecosystemSpecific().get("severity"), origin + " severity"));
+    candidates.add(
+        new Candidate(affected.databaseSpecific().get("severity"), origin + " severity"));
+    candidates.add(new Candidate(record.databaseSpecific().get("severity"), origin + " severity"));
     for (io.kubeattest.image.osv.Severity entry : entries) {
       if (!entry.type().toUpperCase(Locale.ROOT).startsWith("CVSS")) {
         candidates.add(new Candidate(entry.score(), entry.type() + " priority"));
       }
     }
-    candidates.add(new Candidate(affected.ecosystemSpecific().get("urgency"), "urgency"));
+    candidates.add(new Candidate(affected.ecosystemSpecific().get("urgency"), origin + " urgency"));
     for (Candidate candidate : candidates) {
       if (candidate.value() instanceof String text) {
         Severity severity = fromWord(text);
         if (severity != null) {
-          return new RatedSeverity(
-              severity, origin + " " + candidate.label() + ": " + text.strip(), true);
+          return new RatedSeverity(severity, candidate.label() + ": " + text.strip(), true);
         }
       }
     }
