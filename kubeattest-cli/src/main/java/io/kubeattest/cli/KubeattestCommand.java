@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 clean, 1 a finding failed at or above --fail-on, 2 usage or input error."
     },
-    subcommands = {ManifestsCommand.class, NodeCommand.class, RulesCommand.class})
+    subcommands = {ManifestsCommand.class, NodeCommand.class, DbCommand.class, RulesCommand.class})
 final class KubeattestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -74,6 +74,9 @@ final class KubeattestCommand implements Runnable {
       }
       if (cls == NodeCommand.class) {
         return cls.cast(new NodeCommand(context));
+      }
+      if (cls == DbCommand.class) {
+        return cls.cast(new DbCommand(context, java.time.Clock.systemUTC()));
       }
       return CommandLine.defaultFactory().create(cls);
     }

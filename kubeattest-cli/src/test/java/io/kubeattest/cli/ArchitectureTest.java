@@ -90,4 +90,18 @@ class ArchitectureTest {
         .because("libraries emit events; the CLI renders them")
         .check(CLASSES);
   }
+
+  @Test
+  @DisplayName(
+      "JDBC stays in the vulnerability store and the RPM reader, because SQL is their detail")
+  void jdbcStaysInStores() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kubeattest.image.vulndb..", "io.kubeattest.image.pkg..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.sql..")
+        .because("the rest of the code sees OSV records and packages, not rows")
+        .check(CLASSES);
+  }
 }

@@ -11,7 +11,9 @@ public enum SubjectKind {
   /** One container, init container or ephemeral container of a workload. */
   CONTAINER,
   /** A Kubernetes node: component processes and flags, config files, file modes and owners. */
-  NODE;
+  NODE,
+  /** A container image: its config, filesystem and packages. */
+  IMAGE;
 
   /** The lower-case name used in rule files. */
   public String label() {
@@ -30,6 +32,8 @@ public enum SubjectKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown subject kind '" + value + "' (expected object, workload, container or node)");
+        "unknown subject kind '"
+            + value
+            + "' (expected object, workload, container, node or image)");
   }
 }
