@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 clean, 1 a finding failed at or above --fail-on, 2 usage or input error."
     },
-    subcommands = {ManifestsCommand.class, RulesCommand.class})
+    subcommands = {
+      ManifestsCommand.class,
+      RulesCommand.class,
+      FrameworksCommand.class,
+      ReportCommand.class
+    })
 final class KubeattestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +76,9 @@ final class KubeattestCommand implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ManifestsCommand.class) {
         return cls.cast(new ManifestsCommand(context));
+      }
+      if (cls == ReportCommand.MergeCommand.class) {
+        return cls.cast(new ReportCommand.MergeCommand(context));
       }
       return CommandLine.defaultFactory().create(cls);
     }

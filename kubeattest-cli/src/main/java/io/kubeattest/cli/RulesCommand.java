@@ -126,7 +126,13 @@ final class RulesCommand implements Runnable {
       out.println();
       section(out, "What it checks", rule.description());
       section(out, "How to fix", rule.remediation());
-      section(out, "Expression", "validate: " + compiled.validate().expression().strip());
+      io.kubeattest.engine.rules.CelProgram validate = compiled.validate();
+      section(
+          out,
+          "Expression",
+          validate == null
+              ? "none: a manual check, a person follows How to fix"
+              : "validate: " + validate.expression().strip());
       if (!rule.frameworks().isEmpty()) {
         section(out, "Frameworks", entries(rule.frameworks()));
       }
