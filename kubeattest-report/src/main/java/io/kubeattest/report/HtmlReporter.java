@@ -76,10 +76,9 @@ public final class HtmlReporter implements Reporter {
             + ", kubeattest "
             + result.metadata().toolVersion()
             + ", "
-            + result.objectCount()
-            + " objects, "
-            + result.metadata().ruleCount()
-            + " rules");
+            + plural(result.objectCount(), "object")
+            + ", "
+            + plural(result.metadata().ruleCount(), "rule"));
     html.raw("</p>\n</header>\n");
   }
 
@@ -131,6 +130,10 @@ public final class HtmlReporter implements Reporter {
           byStatus.getOrDefault(status, 0));
     }
     html.raw("</p>\n</div>\n</section>\n");
+  }
+
+  private static String plural(int count, String noun) {
+    return count + " " + noun + (count == 1 ? "" : "s");
   }
 
   private static void count(Html html, String css, String label, int value) throws IOException {

@@ -56,7 +56,6 @@ public final class SarifReporter implements Reporter {
     ObjectNode driver = run.putObject("tool").putObject("driver");
     driver.put("name", "kubeattest");
     driver.put("version", result.metadata().toolVersion());
-    driver.put("informationUri", "https://github.com/kubeattest/kubeattest");
     ArrayNode ruleArray = driver.putArray("rules");
     Map<String, Integer> ruleIndex = new HashMap<>();
     for (String ruleId : RuleIndex.ruleIdsIn(result)) {
