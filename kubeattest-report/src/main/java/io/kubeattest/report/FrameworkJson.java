@@ -37,7 +37,7 @@ final class FrameworkJson {
         json.writeStringField("id", section.section().id());
         json.writeStringField("title", section.section().title());
         tally(json, section.tally());
-        json.writeArrayFieldStart("controls");
+        json.writeArrayFieldStart("results");
         for (ControlResult control : section.controls()) {
           json.writeStartObject();
           json.writeStringField("id", control.control().id());
