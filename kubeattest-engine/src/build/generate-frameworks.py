@@ -128,9 +128,9 @@ ent={'T1552.005':'Unsecured Credentials: Cloud Instance Metadata API','T1557':'A
 sect.append(('enterprise','Enterprise techniques outside the Containers matrix'))
 for k,v in ent.items(): ctl.append({'id':k,'title':v,'section':'enterprise'})
 known={c['id'] for c in ctl}
-for t in crossids('mitre_attack'):
+for t in crossids('mitre_attack')+['T1098']:
     if t not in known:
-        ctl.append({'id':t,'title':{'T1078.003':'Valid Accounts: Local Accounts','T1552':'Unsecured Credentials','T1078':'Valid Accounts','T1496.001':'Resource Hijacking: Compute Hijacking','T1078.001':'Valid Accounts: Default Accounts'}.get(t,t),'section':'enterprise' if t not in ('T1552','T1496.001','T1078.001','T1078.003','T1078') else 'other'}); known.add(t)
+        ctl.append({'id':t,'title':{'T1078.003':'Valid Accounts: Local Accounts','T1552':'Unsecured Credentials','T1078':'Valid Accounts','T1496.001':'Resource Hijacking: Compute Hijacking','T1078.001':'Valid Accounts: Default Accounts','T1098':'Account Manipulation'}.get(t,t),'section':'enterprise' if t not in ('T1552','T1496.001','T1078.001','T1078.003','T1078','T1098') else 'other'}); known.add(t)
 if any(c['section']=='other' for c in ctl): sect.append(('other','Parent and sub-techniques used by mappings'))
 index.append(write('mitre-attack','MITRE ATT&CK for Containers','v17',
  'Techniques of the ATT&CK Containers platform, grouped by tactic, with the Enterprise techniques kubeattest maps to. A rule evidences a technique when the finding it reports removes a precondition of it.',

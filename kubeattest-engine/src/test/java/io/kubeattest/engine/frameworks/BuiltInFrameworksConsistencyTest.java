@@ -27,23 +27,29 @@ class BuiltInFrameworksConsistencyTest {
   private static final FrameworkCatalogue FRAMEWORKS = FrameworkCatalogue.builtIn();
 
   static List<Rule> everyBuiltInRule() throws IOException, URISyntaxException {
-    URL base = BuiltInFrameworksConsistencyTest.class.getClassLoader().getResource("kubeattest/");
-    assertThat(base).isNotNull();
-    Path root = Path.of(base.toURI());
     List<RuleLoader.RuleSource> sources = new ArrayList<>();
-    try (Stream<Path> files = Files.walk(root)) {
-      for (Path index :
-          files.filter(p -> p.getFileName().toString().equals("index.txt")).sorted().toList()) {
-        String folder = root.relativize(index.getParent()).toString().replace('\\', '/');
-        if (folder.startsWith("frameworks")) {
-          continue;
-        }
-        RuleLoader.resourceSources("kubeattest/" + folder + "/").stream()
-            .filter(s -> s.text().contains("kind: RuleSet"))
-            .forEach(sources::add);
+    Set<String> folders = new java.util.TreeSet<>();
+    var roots = BuiltInFrameworksConsistencyTest.class.getClassLoader().getResources("kubeattest/");
+    while (roots.hasMoreElements()) {
+      URL base = roots.nextElement();
+      if (!base.getProtocol().equals("file")) {
+        continue;
+      }
+      Path root = Path.of(base.toURI());
+      try (Stream<Path> files = Files.walk(root)) {
+        files
+            .filter(p -> p.getFileName().toString().equals("index.txt"))
+            .map(p -> root.relativize(p.getParent()).toString().replace('\\', '/'))
+            .filter(folder -> !folder.isEmpty() && !folder.startsWith("frameworks"))
+            .forEach(folders::add);
       }
     }
-    assertThat(sources).isNotEmpty();
+    for (String folder : folders) {
+      RuleLoader.resourceSources("kubeattest/" + folder + "/").stream()
+          .filter(s -> s.text().contains("kind: RuleSet"))
+          .forEach(sources::add);
+    }
+    assertThat(folders).contains("rules");
     return RuleCatalogue.load(sources).descriptions();
   }
 
