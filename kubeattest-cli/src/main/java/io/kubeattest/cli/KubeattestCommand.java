@@ -20,7 +20,14 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 clean, 1 a finding failed at or above --fail-on, 2 usage or input error."
     },
-    subcommands = {ManifestsCommand.class, NodeCommand.class, DbCommand.class, RulesCommand.class})
+    subcommands = {
+      ManifestsCommand.class,
+      NodeCommand.class,
+      DbCommand.class,
+      RulesCommand.class,
+      FrameworksCommand.class,
+      ReportCommand.class
+    })
 final class KubeattestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -77,6 +84,9 @@ final class KubeattestCommand implements Runnable {
       }
       if (cls == DbCommand.class) {
         return cls.cast(new DbCommand(context, java.time.Clock.systemUTC()));
+      }
+      if (cls == ReportCommand.MergeCommand.class) {
+        return cls.cast(new ReportCommand.MergeCommand(context));
       }
       return CommandLine.defaultFactory().create(cls);
     }

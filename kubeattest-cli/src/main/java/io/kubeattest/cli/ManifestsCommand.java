@@ -47,7 +47,10 @@ final class ManifestsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleCatalogue catalogue = Catalogues.load(options.ruleDirectories);
+    RuleCatalogue full = Catalogues.load(options.ruleDirectories);
+    FrameworkSelection frameworks = FrameworkSelection.of(options.frameworks, full.descriptions());
+    options.resolvedTargets();
+    RuleCatalogue catalogue = frameworks.limited() ? full.restrictedTo(frameworks.ruleIds()) : full;
     ProgressPrinter progress =
         new ProgressPrinter(
             spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
@@ -72,7 +75,7 @@ final class ManifestsCommand implements Callable<Integer> {
             });
     ScanResult result = session.finish();
     progress.clearProgress();
-    return new ResultPrinter(options, context.terminal())
+    return new ResultPrinter(options, context.terminal(), frameworks)
         .print(result, spec.commandLine().getOut());
   }
 }

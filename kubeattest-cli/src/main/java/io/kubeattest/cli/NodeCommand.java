@@ -157,6 +157,7 @@ final class NodeCommand implements Callable<Integer> {
     return new ResultPrinter(
             options,
             context.terminal(),
+            FrameworkSelection.of(List.of(), rules),
             new KubeBenchJsonReporter(rules, selection.benchmark(), selection.detectedVersion()))
         .print(result, spec.commandLine().getOut());
   }

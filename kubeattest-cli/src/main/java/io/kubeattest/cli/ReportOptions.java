@@ -13,24 +13,75 @@ final class ReportOptions {
   enum Format {
     TABLE,
     JSON,
+    SARIF,
+    JUNIT,
+    HTML,
+    CSV,
     /** kube-bench's JSON shape; {@code kubeattest node} only. */
-    KUBE_BENCH_JSON
+    KUBE_BENCH_JSON;
+
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
+
+  /** One report to write: a format, and a file (null: standard output, or --output). */
+  record Target(Format format, @Nullable Path file) {}
 
   @Option(
       names = {"-o", "--format"},
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      defaultValue = "table",
-      converter = FormatConverter.class,
+      paramLabel = "FORMAT[=FILE]",
+      description = {
+        "Output format: table, json, sarif, junit, html, csv, kube-bench-json (node only)"
+            + " (default: table). Repeatable:"
+            + " FORMAT=FILE writes that format to FILE, e.g. -o sarif=scan.sarif -o html=report.html;"
+            + " at most one -o without =FILE, which goes to standard output or --output."
+      },
+      converter = TargetConverter.class,
       completionCandidates = FormatCandidates.class)
-  Format format = Format.TABLE;
+  List<Target> targets = new ArrayList<>();
 
   @Option(
       names = "--output",
       paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
+      description = "Write the report (the -o without =FILE) to FILE instead of standard output.")
   @Nullable Path output;
+
+  @Option(
+      names = "--framework",
+      paramLabel = "ID",
+      description =
+          "Limit the run to the rules of framework ID and show the control view (per section and"
+              + " control: status and score). Repeatable. kubeattest frameworks list shows the ids.")
+  List<String> frameworks = new ArrayList<>();
+
+  /**
+   * The reports to write, in order; a single table on standard output when no -o was given.
+   *
+   * @throws io.kubeattest.engine.KubeattestException when two reports would share one output
+   */
+  List<Target> resolvedTargets() {
+    if (targets.isEmpty()) {
+      return List.of(new Target(Format.TABLE, output));
+    }
+    List<Target> resolved = new ArrayList<>();
+    int unnamed = 0;
+    for (Target target : targets) {
+      if (target.file() == null) {
+        unnamed++;
+        resolved.add(new Target(target.format(), output));
+      } else {
+        resolved.add(target);
+      }
+    }
+    if (unnamed > 1) {
+      throw new io.kubeattest.engine.KubeattestException(
+          "several -o values without a file would share "
+              + (output == null ? "standard output" : output.toString())
+              + "; give each but one a file, e.g. -o sarif=scan.sarif");
+    }
+    return resolved;
+  }
 
   @Option(
       names = "--fail-on",
@@ -75,20 +126,33 @@ final class ReportOptions {
     private static final long serialVersionUID = 1L;
 
     FormatCandidates() {
-      super(List.of("table", "json", "kube-bench-json"));
+      super(List.of("table", "json", "sarif", "junit", "html", "csv", "kube-bench-json"));
     }
   }
 
-  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+  static final class TargetConverter implements picocli.CommandLine.ITypeConverter<Target> {
     @Override
-    public Format convert(String value) {
+    public Target convert(String value) {
+      int equals = value.indexOf('=');
+      String name = equals < 0 ? value : value.substring(0, equals);
+      Path file = null;
+      if (equals >= 0) {
+        String path = value.substring(equals + 1);
+        if (path.isEmpty()) {
+          throw new picocli.CommandLine.TypeConversionException(
+              "-o " + value + ": no file after '=' (expected FORMAT=FILE)");
+        }
+        file = Path.of(path);
+      }
       for (Format format : Format.values()) {
-        if (format.name().equalsIgnoreCase(value.replace('-', '_'))) {
-          return format;
+        if (format.label().equalsIgnoreCase(name) || format.name().equalsIgnoreCase(name)) {
+          return new Target(format, file);
         }
       }
       throw new picocli.CommandLine.TypeConversionException(
-          "unknown format '" + value + "' (expected table, json or kube-bench-json)");
+          "unknown format '"
+              + name
+              + "' (expected table, json, sarif, junit, html, csv or kube-bench-json)");
     }
   }
 

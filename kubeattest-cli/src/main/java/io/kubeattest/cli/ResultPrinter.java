@@ -1,10 +1,15 @@
 package io.kubeattest.cli;
 
-import io.kubeattest.engine.InputException;
+import io.kubeattest.engine.frameworks.FrameworkScore;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.ScanResult;
+import io.kubeattest.report.CsvReporter;
+import io.kubeattest.report.FrameworkTableReporter;
+import io.kubeattest.report.HtmlReporter;
 import io.kubeattest.report.JsonReporter;
+import io.kubeattest.report.JunitReporter;
 import io.kubeattest.report.Reporter;
+import io.kubeattest.report.SarifReporter;
 import io.kubeattest.report.TableReporter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -13,58 +18,85 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Renders a scan result as the options ask and decides the exit code. */
+/** Renders a scan result in every format the options ask for and decides the exit code. */
 final class ResultPrinter {
   private final ReportOptions options;
   private final Terminal terminal;
+  private final FrameworkSelection frameworks;
   private final @Nullable Reporter kubeBench;
 
-  ResultPrinter(ReportOptions options, Terminal terminal) {
-    this(options, terminal, null);
+  ResultPrinter(ReportOptions options, Terminal terminal, FrameworkSelection frameworks) {
+    this(options, terminal, frameworks, null);
   }
 
   /**
    * @param kubeBench the reporter for {@code -o kube-bench-json}; null where that format does not
-   *     apply (it needs the benchmark's checks)
+   *     apply
    */
-  ResultPrinter(ReportOptions options, Terminal terminal, @Nullable Reporter kubeBench) {
+  ResultPrinter(
+      ReportOptions options,
+      Terminal terminal,
+      FrameworkSelection frameworks,
+      @Nullable Reporter kubeBench) {
     this.options = options;
     this.terminal = terminal;
+    this.frameworks = frameworks;
     this.kubeBench = kubeBench;
   }
 
-  /** Prints {@code result} to {@code out} (or --output) and returns the exit code. */
+  /** Writes each report to {@code out} or its file and returns the exit code. */
   int print(ScanResult result, PrintWriter out) {
     ScanResult shown = filter(result);
-    Reporter reporter =
-        switch (options.format) {
-          case TABLE ->
-              new TableReporter(
-                  options.output == null && terminal.color(options.color), options.showPassed);
-          case JSON -> new JsonReporter();
-          case KUBE_BENCH_JSON -> {
-            if (kubeBench == null) {
-              throw new InputException("-o kube-bench-json is only available for kubeattest node");
-            }
-            yield kubeBench;
+    for (ReportOptions.Target target : options.resolvedTargets()) {
+      Reporter reporter = reporter(target, shown);
+      try {
+        if (target.file() != null) {
+          try (Writer file =
+              new OutputStreamWriter(
+                  Files.newOutputStream(target.file()), StandardCharsets.UTF_8)) {
+            reporter.write(shown, file);
           }
-        };
-    try {
-      if (options.output != null) {
-        try (Writer file =
-            new OutputStreamWriter(Files.newOutputStream(options.output), StandardCharsets.UTF_8)) {
-          reporter.write(shown, file);
+        } else {
+          reporter.write(shown, out);
         }
-      } else {
-        reporter.write(shown, out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
     return exitCode(shown);
+  }
+
+  private Reporter reporter(ReportOptions.Target target, ScanResult shown) {
+    boolean limited = frameworks.limited();
+    return switch (target.format()) {
+      case TABLE -> {
+        boolean color = target.file() == null && terminal.color(options.color);
+        yield limited
+            ? new FrameworkTableReporter(scores(shown, false), color)
+            : new TableReporter(color, options.showPassed);
+      }
+      case JSON -> new JsonReporter(limited ? scores(shown, false) : List.of());
+      case SARIF -> new SarifReporter(frameworks.rules(), Path.of("").toAbsolutePath());
+      case JUNIT ->
+          new JunitReporter(frameworks.rules(), limited ? scores(shown, false) : List.of());
+      case HTML -> new HtmlReporter(scores(shown, true));
+      case CSV -> new CsvReporter();
+      case KUBE_BENCH_JSON -> {
+        if (kubeBench == null) {
+          throw new io.kubeattest.engine.InputException(
+              "-o kube-bench-json is only available for kubeattest node");
+        }
+        yield kubeBench;
+      }
+    };
+  }
+
+  private List<FrameworkScore> scores(ScanResult shown, boolean all) {
+    return frameworks.scores(shown.findings(), all);
   }
 
   private ScanResult filter(ScanResult result) {

@@ -3,6 +3,7 @@ package io.kubeattest.report;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeattest.engine.frameworks.FrameworkScore;
 import io.kubeattest.engine.model.Evidence;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.InputNote;
@@ -14,6 +15,7 @@ import io.kubeattest.engine.model.Status;
 import io.kubeattest.engine.model.SubjectRef;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,20 @@ public final class JsonReporter implements Reporter {
   public static final int SCHEMA_VERSION = 1;
 
   private final JsonFactory factory = new ObjectMapper().getFactory();
+  private final List<FrameworkScore> frameworks;
+
+  /** The report without framework scores. */
+  public JsonReporter() {
+    this(List.of());
+  }
+
+  /**
+   * @param frameworks scores written as the {@code frameworks} array (with gap analysis); the key
+   *     is left out when empty
+   */
+  public JsonReporter(List<FrameworkScore> frameworks) {
+    this.frameworks = List.copyOf(frameworks);
+  }
 
   @Override
   public void write(ScanResult result, Writer out) throws IOException {
@@ -65,6 +81,9 @@ public final class JsonReporter implements Reporter {
         writeFinding(finding, json);
       }
       json.writeEndArray();
+      if (!frameworks.isEmpty()) {
+        FrameworkJson.write(json, frameworks);
+      }
       json.writeEndObject();
     }
     out.write('\n');

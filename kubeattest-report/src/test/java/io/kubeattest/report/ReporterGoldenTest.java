@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kubeattest.engine.frameworks.FrameworkCatalogue;
+import io.kubeattest.engine.frameworks.FrameworkCoverage;
+import io.kubeattest.engine.frameworks.FrameworkScore;
+import io.kubeattest.engine.frameworks.FrameworkScorer;
 import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.Rule;
 import io.kubeattest.engine.model.ScanMetadata;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.testing.Manifests;
@@ -44,13 +49,27 @@ class ReporterGoldenTest {
         List.of(new InputNote(InputNote.Kind.ERROR, "missing.yaml", "no such file or directory")));
   }
 
-  private static String render(Reporter reporter, ScanResult result) throws IOException {
+  /** The scores of every built-in framework over the sample. */
+  static List<FrameworkScore> scores(ScanResult result, String... ids) {
+    List<Rule> rules = Manifests.builtInCatalogue().descriptions();
+    FrameworkScorer scorer = new FrameworkScorer();
+    return FrameworkCatalogue.builtIn().frameworks().stream()
+        .filter(f -> ids.length == 0 || List.of(ids).contains(f.id()))
+        .map(f -> scorer.score(FrameworkCoverage.of(f, rules), result.findings()))
+        .toList();
+  }
+
+  static List<Rule> rules() {
+    return Manifests.builtInCatalogue().descriptions();
+  }
+
+  static String render(Reporter reporter, ScanResult result) throws IOException {
     StringWriter out = new StringWriter();
     reporter.write(result, out);
     return out.toString();
   }
 
-  private static String golden(String name, String actual) throws IOException {
+  static String golden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(file, actual);
@@ -79,5 +98,65 @@ class ReporterGoldenTest {
     ObjectMapper mapper = new ObjectMapper();
     JsonNode expected = mapper.readTree(golden("insecure-daemonset.json", actual));
     assertThat(mapper.readTree(actual)).isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName(
+      "the JSON report with framework scores and gaps matches its golden file structurally")
+  void jsonWithFrameworks() throws IOException {
+    ScanResult sample = sample();
+    String actual = render(new JsonReporter(scores(sample, "pss-baseline", "soc2")), sample);
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode expected = mapper.readTree(golden("insecure-daemonset.frameworks.json", actual));
+    assertThat(mapper.readTree(actual)).isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName("SARIF matches its golden file structurally")
+  void sarif() throws IOException {
+    String actual = render(new SarifReporter(rules(), null), sample());
+    ObjectMapper mapper = new ObjectMapper();
+    JsonNode expected = mapper.readTree(golden("insecure-daemonset.sarif", actual));
+    assertThat(mapper.readTree(actual)).isEqualTo(expected);
+  }
+
+  @Test
+  @DisplayName("CSV matches its golden file byte for byte")
+  void csv() throws IOException {
+    String actual = render(new CsvReporter(), sample());
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.csv", actual));
+  }
+
+  @Test
+  @DisplayName("JUnit per rule family matches its golden file byte for byte")
+  void junitByFamily() throws IOException {
+    String actual = render(new JunitReporter(rules(), List.of()), sample());
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.junit.xml", actual));
+  }
+
+  @Test
+  @DisplayName("JUnit per framework matches its golden file byte for byte")
+  void junitByFramework() throws IOException {
+    ScanResult sample = sample();
+    String actual = render(new JunitReporter(rules(), scores(sample, "pss-baseline")), sample);
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.junit-pss.xml", actual));
+  }
+
+  @Test
+  @DisplayName("the control view matches its golden file byte for byte")
+  void controlView() throws IOException {
+    ScanResult sample = sample();
+    String actual =
+        render(new FrameworkTableReporter(scores(sample, "cis-kubernetes-1.12"), false), sample);
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.cis-controls.txt", actual));
+  }
+
+  @Test
+  @DisplayName("the HTML report matches its golden file byte for byte")
+  void html() throws IOException {
+    ScanResult sample = sample();
+    String actual =
+        render(new HtmlReporter(scores(sample, "cis-kubernetes-1.12", "pss-baseline")), sample);
+    assertThat(actual).isEqualTo(golden("insecure-daemonset.html", actual));
   }
 }

@@ -101,6 +101,16 @@ public final class RuleCatalogue {
     return rules().stream().map(CompiledRule::rule).toList();
   }
 
+  /**
+   * The same catalogue restricted to the rules whose id is in {@code ids} (for example one
+   * framework's rules); the digest stays that of the full catalogue.
+   */
+  public RuleCatalogue restrictedTo(java.util.Set<String> ids) {
+    Map<String, CompiledRule> kept = new LinkedHashMap<>(rules);
+    kept.keySet().retainAll(ids);
+    return new RuleCatalogue(Map.copyOf(kept), digest);
+  }
+
   public int size() {
     return rules.size();
   }
