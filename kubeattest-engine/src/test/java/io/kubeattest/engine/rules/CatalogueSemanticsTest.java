@@ -194,8 +194,9 @@ class CatalogueSemanticsTest {
   @DisplayName("pod-level security settings")
   class PodLevel {
     @Test
-    @DisplayName("Windows hostProcess is merged field by field: the pod's true reaches a container"
-        + " that sets other windowsOptions")
+    @DisplayName(
+        "Windows hostProcess is merged field by field: the pod's true reaches a container"
+            + " that sets other windowsOptions")
     void hostProcessMerge() {
       String yaml =
           """
@@ -307,7 +308,8 @@ class CatalogueSemanticsTest {
           .containsExactly(Status.PASS);
       assertThat(
               statuses(
-                  "container-image-pull-policy-always", image("r.example.com/a:latest" + digest, "")))
+                  "container-image-pull-policy-always",
+                  image("r.example.com/a:latest" + digest, "")))
           .containsExactly(Status.PASS);
       assertThat(statuses("container-image-pull-policy-always", image("r.example.com/a:1.2", "")))
           .containsExactly(Status.FAIL);
@@ -338,8 +340,7 @@ class CatalogueSemanticsTest {
     void registryAllowList() {
       Map<String, Object> params =
           Map.of("allowedRegistries", List.of("ghcr.io/my-org", "docker.io/library"));
-      assertThat(
-              statuses("image-registry-allowlist", params, image("ghcr.io/my-org/api:1.0", "")))
+      assertThat(statuses("image-registry-allowlist", params, image("ghcr.io/my-org/api:1.0", "")))
           .containsExactly(Status.PASS);
       assertThat(
               statuses("image-registry-allowlist", params, image("ghcr.io/my-org-evil/api:1", "")))
@@ -381,7 +382,8 @@ class CatalogueSemanticsTest {
                   livenessProbe: {httpGet: {path: /healthz, port: 8080}, failureThreshold: 6}
               """);
       assertThat(statuses("container-probes-identical", patient)).containsExactly(Status.PASS);
-      assertThat(statuses("container-probes-identical", patient.replace(", failureThreshold: 6", "")))
+      assertThat(
+              statuses("container-probes-identical", patient.replace(", failureThreshold: 6", "")))
           .containsExactly(Status.FAIL);
     }
 
@@ -419,7 +421,8 @@ class CatalogueSemanticsTest {
     }
 
     @Test
-    @DisplayName("restartPolicy OnFailure in a Deployment fails: the API server accepts only Always")
+    @DisplayName(
+        "restartPolicy OnFailure in a Deployment fails: the API server accepts only Always")
     void restartPolicy() {
       String onFailure =
           deployment(
@@ -522,7 +525,8 @@ class CatalogueSemanticsTest {
     }
 
     @Test
-    @DisplayName("a path below a system directory is sensitive; a name that only starts alike is not")
+    @DisplayName(
+        "a path below a system directory is sensitive; a name that only starts alike is not")
     void sensitiveBelow() {
       assertThat(statuses("pod-sensitive-hostpath", hostPath("/etc/kubernetes/manifests")))
           .containsExactly(Status.FAIL);
@@ -538,7 +542,8 @@ class CatalogueSemanticsTest {
       assertThat(statuses("pod-container-runtime-socket", hostPath("/var/run/")))
           .containsExactly(Status.FAIL);
       assertThat(
-              statuses("pod-container-runtime-socket", hostPath("/run/k3s/containerd/containerd.sock")))
+              statuses(
+                  "pod-container-runtime-socket", hostPath("/run/k3s/containerd/containerd.sock")))
           .containsExactly(Status.FAIL);
       assertThat(statuses("pod-container-runtime-socket", hostPath("/var/run/app")))
           .containsExactly(Status.PASS);
