@@ -7,10 +7,7 @@ import io.kubeattest.engine.k8s.SubjectExtractor;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.Status;
 import io.kubeattest.engine.scan.RuleEvaluator;
-import io.kubeattest.engine.scan.ScanListener;
-import io.kubeattest.engine.scan.Scanner;
 import io.kubeattest.engine.testing.Manifests;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -48,18 +45,17 @@ class CatalogueSemanticsTest {
     return Manifests.findings(ruleId, yaml).stream().map(Finding::status).toList();
   }
 
+  /**
+   * The statuses of one rule evaluated with {@code params}, subject by subject (no exemptions or
+   * cross-object rules are involved).
+   */
   private static List<Status> statuses(String ruleId, Map<String, Object> params, String yaml) {
-    RuleCatalogue catalogue = Manifests.builtInCatalogue();
-    Scanner scanner =
-        new Scanner(
-            catalogue,
-            new RuleEvaluator(catalogue, Map.of(ruleId, params), Map.of()),
-            new SubjectExtractor(PodSpecLocator.standard()),
-            ScanListener.NONE,
-            Clock.systemUTC());
-    Scanner.Session session = scanner.begin("test", List.of("test.yaml"));
-    Manifests.objects("test.yaml", yaml).forEach(session::accept);
-    return session.finish().findings().stream()
+    RuleEvaluator evaluator =
+        new RuleEvaluator(Manifests.builtInCatalogue(), Map.of(ruleId, params), Map.of());
+    SubjectExtractor extractor = new SubjectExtractor(PodSpecLocator.standard());
+    return Manifests.objects("test.yaml", yaml).stream()
+        .flatMap(object -> extractor.subjects(object).stream())
+        .flatMap(subject -> evaluator.evaluate(subject).stream())
         .filter(f -> f.ruleId().equals(ruleId))
         .map(Finding::status)
         .toList();
