@@ -366,6 +366,26 @@ class CatalogueSemanticsTest {
     }
 
     @Test
+    @DisplayName("unquoted numbers in resources give a FAIL with a message, not an ERROR")
+    void unquotedQuantities() {
+      String yaml =
+          deployment(
+              """
+              containers:
+                - name: app
+                  image: registry.example.com/app:1
+                  resources:
+                    requests: {cpu: 0.5, memory: 1Gi}
+                    limits: {cpu: 1, memory: 1073741824, ephemeral-storage: 2Gi}
+              """);
+      assertThat(statuses("container-requests-equal-limits", yaml)).containsExactly(Status.FAIL);
+      assertThat(statuses("container-resource-range", Map.of("cpuLimitMax", "500m"), yaml))
+          .containsExactly(Status.FAIL);
+      assertThat(Manifests.findings("container-requests-equal-limits", yaml).get(0).message())
+          .contains("cpu 0.5/1");
+    }
+
+    @Test
     @DisplayName("the same probe endpoint passes when liveness is more patient than readiness")
     void identicalProbes() {
       String patient =
