@@ -332,6 +332,25 @@ class CatalogueSemanticsTest {
     }
 
     @Test
+    @DisplayName(
+        "vulnerable component versions are read from the tag, with or without v and suffix")
+    void vulnerableComponentVersions() {
+      assertThat(statuses("cve-vulnerable-component", image("quay.io/argoproj/argocd:v2.1.8", "")))
+          .containsExactly(Status.FAIL);
+      assertThat(statuses("cve-vulnerable-component", image("quay.io/argoproj/argocd:v2.1.9", "")))
+          .containsExactly(Status.PASS);
+      assertThat(statuses("cve-vulnerable-component", image("quay.io/argoproj/argocd:v2.2.4", "")))
+          .containsExactly(Status.PASS);
+      assertThat(
+              statuses("cve-vulnerable-component", image("ghcr.io/kyverno/kyverno:v1.8.4-rc1", "")))
+          .containsExactly(Status.FAIL);
+      assertThat(statuses("cve-vulnerable-component", image("grafana/grafana:9.2.0-ubuntu", "")))
+          .containsExactly(Status.FAIL);
+      assertThat(statuses("cve-vulnerable-component", image("grafana/grafana:10.4.1", "")))
+          .containsExactly(Status.PASS);
+    }
+
+    @Test
     @DisplayName("allowed registries match whole path segments, and short names are docker.io")
     void registryAllowList() {
       Map<String, Object> params =
