@@ -35,7 +35,13 @@ class ConfigCommandTest {
   @DisplayName("an annotation exemption shows EXEMPT and no longer trips --fail-on critical")
   void annotationExemption() throws IOException {
     Path file = Files.writeString(dir.resolve("agent.yaml"), AGENT);
-    Cli cli = Cli.run("manifests", file.toString(), "--fail-on", "critical");
+    Path only =
+        Files.writeString(
+            dir.resolve("only.yaml"),
+            "apiVersion: kubeattest.io/v1alpha1\nkind: Config\nrules:\n"
+                + "  enable: [container-privileged, pss-baseline-privileged]\n");
+    Cli cli =
+        Cli.run("manifests", file.toString(), "--fail-on", "critical", "--config", only.toString());
     assertThat(cli.exitCode()).isZero();
     assertThat(cli.out())
         .contains("EXEMPT critical container-privileged")
