@@ -20,6 +20,18 @@ final class Catalogues {
   }
 
   /**
+   * The documentation of every rule a framework can be evidenced by: the built-in rules, the checks
+   * of the newest CIS node benchmark, and every --rules directory.
+   */
+  static List<io.kubeattest.engine.model.Rule> everyRule(List<Path> directories) {
+    List<io.kubeattest.engine.model.Rule> rules = new ArrayList<>(load(directories).descriptions());
+    rules.addAll(
+        RuleCatalogue.load(RuleLoader.resourceSources("kubeattest/benchmarks/cis-1.12/"))
+            .descriptions());
+    return rules;
+  }
+
+  /**
    * A CIS benchmark's checks (e.g. {@code cis-1.12}) plus every --rules directory.
    *
    * @throws InputException when the benchmark is not shipped

@@ -45,7 +45,7 @@ final class FrameworksCommand implements Runnable {
 
     @Override
     public Integer call() {
-      List<Rule> rules = Catalogues.load(ruleDirectories).descriptions();
+      List<Rule> rules = Catalogues.everyRule(ruleDirectories);
       PrintWriter out = spec.commandLine().getOut();
       List<Framework> frameworks = FrameworkCatalogue.builtIn().frameworks();
       int width = frameworks.stream().mapToInt(f -> f.id().length()).max().orElse(2);
@@ -113,7 +113,7 @@ final class FrameworksCommand implements Runnable {
                           "unknown framework '"
                               + id
                               + "' (kubeattest frameworks list shows every id)"));
-      List<Rule> rules = Catalogues.load(ruleDirectories).descriptions();
+      List<Rule> rules = Catalogues.everyRule(ruleDirectories);
       FrameworkCoverage coverage = FrameworkCoverage.of(framework, rules);
       PrintWriter out = spec.commandLine().getOut();
       out.println(framework.title() + " " + framework.version() + " (" + framework.id() + ")");

@@ -47,7 +47,8 @@ class FrameworksCommandTest {
         .containsPattern(
             "  5\\.2\\.2\\s+automated\\s+Minimize the admission of privileged containers <- container-privileged")
         .containsPattern("  5\\.3\\.2\\s+automated\\s+")
-        .containsPattern("  1\\.1\\.1\\s+not covered\\s+");
+        .containsPattern("  1\\.1\\.1\\s+automated\\s+.*<- cis-k8s-1-12-1-1-1")
+        .containsPattern("  1\\.2\\.20\\s+manual\\s+");
   }
 
   @Test

@@ -23,13 +23,16 @@ public final class FrameworkCoverage {
   private final List<String> outOfScope;
   private final List<String> undefinedControls;
   private final List<String> missingRules;
+  private final Set<String> manualRules;
 
   private FrameworkCoverage(
       Framework framework,
       Map<String, List<String>> rulesByControl,
       List<String> outOfScope,
       List<String> undefinedControls,
-      List<String> missingRules) {
+      List<String> missingRules,
+      Set<String> manualRules) {
+    this.manualRules = manualRules;
     this.framework = framework;
     this.rulesByControl = rulesByControl;
     this.outOfScope = outOfScope;
@@ -75,12 +78,25 @@ public final class FrameworkCoverage {
         java.util.Collections.unmodifiableMap(frozen),
         outOfScope,
         List.copyOf(undefined),
-        List.copyOf(missingRules));
+        List.copyOf(missingRules),
+        rules.stream()
+            .filter(Rule::manual)
+            .map(Rule::id)
+            .collect(java.util.stream.Collectors.toSet()));
   }
 
   private static List<String> claimedControls(Framework framework, Rule rule) {
     List<String> claimed =
         new ArrayList<>(rule.frameworks().getOrDefault(framework.id(), List.of()));
+    // A CIS benchmark check (attributes benchmark: cis-1.12, id: 1.2.1) evidences the control of
+    // the same id in the framework cis-kubernetes-1.12.
+    String benchmark = rule.attributes().get("benchmark");
+    String checkId = rule.attributes().get("id");
+    if (benchmark != null
+        && checkId != null
+        && framework.id().equals(benchmark.replace("cis-", "cis-kubernetes-"))) {
+      claimed.add(checkId);
+    }
     String key = framework.equivalentsKey();
     if (key != null) {
       for (String entry : rule.equivalents().getOrDefault(key, List.of())) {
@@ -103,12 +119,16 @@ public final class FrameworkCoverage {
     return rulesByControl.getOrDefault(control.id(), List.of());
   }
 
-  /** Whether rules, a person, or nothing evidence {@code control}. */
+  /**
+   * Whether rules, a person, or nothing evidence {@code control}. Rules that are themselves manual
+   * (a benchmark's manual checks) make the control manual, not automated.
+   */
   public EvidenceKind kindOf(Control control) {
-    if (!rulesFor(control).isEmpty()) {
+    List<String> rules = rulesFor(control);
+    if (rules.stream().anyMatch(r -> !manualRules.contains(r))) {
       return EvidenceKind.AUTOMATED;
     }
-    return control.manual() ? EvidenceKind.MANUAL : EvidenceKind.NOT_COVERED;
+    return control.manual() || !rules.isEmpty() ? EvidenceKind.MANUAL : EvidenceKind.NOT_COVERED;
   }
 
   /** Every rule id that evidences some control of the framework. */
