@@ -1,0 +1,209 @@
+package io.kubeattest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code kubeattest cluster} against a mock API server holding a realistic cluster. */
+class ClusterCommandTest {
+  private static MockCluster cluster;
+  @TempDir static Path dir;
+  private static Path kubeconfig;
+
+  @BeforeAll
+  static void start() {
+    cluster = new MockCluster().load("/cluster/realistic.yaml");
+    kubeconfig = cluster.kubeconfig(dir);
+  }
+
+  @AfterAll
+  static void stop() {
+    cluster.close();
+  }
+
+  private static JsonNode json(Cli cli) throws Exception {
+    return new ObjectMapper().readTree(cli.out());
+  }
+
+  private static List<JsonNode> findings(JsonNode report, String rule, String status) {
+    List<JsonNode> found = new ArrayList<>();
+    for (JsonNode finding : report.path("findings")) {
+      if (finding.path("ruleId").asText().equals(rule)
+          && finding.path("status").asText().equals(status)) {
+        found.add(finding);
+      }
+    }
+    return found;
+  }
+
+  private static List<String> names(List<JsonNode> findings) {
+    return findings.stream()
+        .map(
+            f ->
+                f.path("subject").path("objectKind").asText()
+                    + " "
+                    + f.path("subject").path("namespace").asText("")
+                    + "/"
+                    + f.path("subject").path("name").asText())
+        .toList();
+  }
+
+  @Test
+  @DisplayName("reads every namespace, kube-system too, and judges workloads like manifests")
+  void judgesWorkloads() throws Exception {
+    Cli cli = Cli.run("cluster", "--kubeconfig", kubeconfig.toString(), "-o", "json");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    JsonNode report = json(cli);
+    assertThat(report.path("scan").path("kind").asText()).isEqualTo("cluster");
+    assertThat(names(findings(report, "container-privileged", "FAIL")))
+        .containsExactlyInAnyOrder("DaemonSet kube-system/kube-proxy", "Deployment legacy/shop");
+    assertThat(names(findings(report, "pod-host-pid", "FAIL")))
+        .containsExactly("Pod legacy/debug-shell");
+    assertThat(names(findings(report, "namespace-network-policy", "FAIL")))
+        .contains("Namespace /legacy", "Namespace /kube-system")
+        .doesNotContain("Namespace /payments");
+    assertThat(names(findings(report, "pod-network-policy", "PASS")))
+        .containsExactly("Deployment payments/api");
+  }
+
+  @Test
+  @DisplayName("a pod or ReplicaSet that repeats its controller's template is judged once")
+  void ownedObjectsAreJudgedThroughTheirOwner() throws Exception {
+    JsonNode report = json(Cli.run("cluster", "--kubeconfig", kubeconfig.toString(), "-o", "json"));
+    List<String> subjects = new ArrayList<>();
+    report.path("findings").forEach(f -> subjects.add(f.path("subject").path("name").asText()));
+    assertThat(subjects)
+        .contains("shop", "debug-shell")
+        .doesNotContain("shop-5d9c7", "shop-5d9c7-abcde");
+  }
+
+  @Test
+  @DisplayName("no secret value and no ConfigMap value reaches the report")
+  void secretValuesNeverReachTheReport() {
+    Cli cli =
+        Cli.run("cluster", "--kubeconfig", kubeconfig.toString(), "-o", "json", "--show-passed");
+    assertThat(cli.exitCode()).isZero();
+    assertThat(cli.out() + cli.err())
+        .doesNotContain("aHVudGVyMi1zdXBlci1zZWNyZXQ=")
+        .doesNotContain("hunter2")
+        .doesNotContain("plain-text-token-value");
+  }
+
+  @Test
+  @DisplayName("--fail-on high exits 1 on this cluster; the input names the server")
+  void exitCodeFollowsFindings() throws Exception {
+    Cli cli =
+        Cli.run(
+            "cluster", "--kubeconfig", kubeconfig.toString(), "-o", "json", "--fail-on", "high");
+    assertThat(cli.exitCode()).isEqualTo(1);
+    assertThat(json(cli).path("scan").path("inputs").get(0).asText())
+        .startsWith("http://")
+        .contains("context mock");
+  }
+
+  @Test
+  @DisplayName("--exclude-namespaces leaves kube-system out; --include-namespaces keeps only those")
+  void namespaceGlobs() throws Exception {
+    JsonNode excluded =
+        json(
+            Cli.run(
+                "cluster",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "-o",
+                "json",
+                "--exclude-namespaces",
+                "kube-*"));
+    assertThat(
+            StreamSupport.stream(excluded.path("findings").spliterator(), false)
+                .map(f -> f.path("subject").path("namespace").asText("")))
+        .doesNotContain("kube-system")
+        .contains("legacy");
+    JsonNode included =
+        json(
+            Cli.run(
+                "cluster",
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "-o",
+                "json",
+                "--include-namespaces",
+                "pay*"));
+    assertThat(
+            StreamSupport.stream(included.path("findings").spliterator(), false)
+                .map(f -> f.path("subject").path("namespace").asText(""))
+                .filter(ns -> !ns.isEmpty()))
+        .containsOnly("payments");
+  }
+
+  @Test
+  @DisplayName("KUBECONFIG from the environment is used when --kubeconfig is not given")
+  void kubeconfigFromEnvironment() {
+    Cli cli =
+        Cli.run(
+            java.io.InputStream.nullInputStream(),
+            java.util.Map.of("KUBECONFIG", kubeconfig.toString()),
+            "cluster",
+            "-o",
+            "json");
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out()).contains("\"container-privileged\"");
+  }
+
+  @Test
+  @DisplayName("an unreachable API server is a one-line error and exit code 2")
+  void unreachableServer() throws Exception {
+    Path file = dir.resolve("dead-kubeconfig");
+    java.nio.file.Files.writeString(
+        file,
+        "apiVersion: v1\nkind: Config\nclusters:\n- name: x\n  cluster: {server: \"http://127.0.0.1:1\"}\n"
+            + "users:\n- name: u\n  user: {token: t}\ncontexts:\n- name: x\n  context: {cluster: x, user: u}\n"
+            + "current-context: x\n");
+    Cli cli = Cli.run("cluster", "--kubeconfig", file.toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err()).startsWith("error: http://127.0.0.1:1: cannot reach the API server");
+    assertThat(cli.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "a kind the credentials may not list is named; the scan goes on and exits as findings say")
+  void forbiddenKindIsNamed() throws Exception {
+    try (MockCluster restricted = new MockCluster().load("/cluster/realistic.yaml")) {
+      restricted
+          .server
+          .expect()
+          .get()
+          .withPath("/api/v1/secrets?limit=500")
+          .andReturn(
+              403,
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+                  + "\"reason\":\"Forbidden\",\"code\":403}")
+          .always();
+      Path config = restricted.kubeconfig(java.nio.file.Files.createTempDirectory(dir, "r"));
+      Cli cli = Cli.run("cluster", "--kubeconfig", config.toString(), "-o", "json");
+      assertThat(cli.exitCode()).as(cli.err()).isZero();
+      assertThat(cli.err()).contains("cannot list secrets: forbidden (403)");
+      JsonNode notes = json(cli).path("notes");
+      assertThat(notes).hasSize(1);
+      assertThat(notes.get(0).path("kind").asText()).isEqualTo("SKIPPED");
+      assertThat(notes.get(0).path("message").asText())
+          .isEqualTo("cannot list secrets: forbidden (403)");
+      // the rest was read: the workloads were judged
+      assertThat(names(findings(json(cli), "container-privileged", "FAIL")))
+          .contains("Deployment legacy/shop");
+      Cli table = Cli.run("cluster", "--kubeconfig", config.toString());
+      assertThat(table.err()).contains("note: ").contains("cannot list secrets: forbidden (403)");
+    }
+  }
+}
