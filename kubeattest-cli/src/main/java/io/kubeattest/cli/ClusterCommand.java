@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cluster",
     mixinStandardHelpOptions = true,
+    subcommands = WhoCanCommand.class,
     description = {
       "Check a live cluster: workloads, running pods, RBAC, network policies, Services and"
           + " Ingresses, namespaces, webhooks and nodes, read through the API (docs/cluster.md).",

@@ -75,6 +75,9 @@ final class KubeattestCommand implements Runnable {
       if (cls == ClusterCommand.class) {
         return cls.cast(new ClusterCommand(context));
       }
+      if (cls == WhoCanCommand.class) {
+        return cls.cast(new WhoCanCommand(context));
+      }
       return CommandLine.defaultFactory().create(cls);
     }
   }

@@ -206,4 +206,66 @@ class ClusterCommandTest {
       assertThat(table.err()).contains("note: ").contains("cannot list secrets: forbidden (403)");
     }
   }
+
+  @Test
+  @DisplayName("RBAC: cluster-admin on a default service account, and the workloads that mount it")
+  void rbacFindings() throws Exception {
+    JsonNode report = json(Cli.run("cluster", "--kubeconfig", kubeconfig.toString(), "-o", "json"));
+    assertThat(names(findings(report, "rbac-cluster-admin-binding", "FAIL")))
+        .containsExactly("ClusterRoleBinding /legacy-admin");
+    assertThat(names(findings(report, "rbac-default-service-account-binding", "FAIL")))
+        .containsExactly("ClusterRoleBinding /legacy-admin");
+    List<JsonNode> risky = findings(report, "workload-rbac-risk", "FAIL");
+    assertThat(names(risky))
+        .containsExactlyInAnyOrder("Deployment legacy/shop", "Pod legacy/debug-shell");
+    assertThat(risky.get(0).path("message").asText())
+        .contains("service account legacy/default can everything (* on *)")
+        .contains(
+            "via ClusterRoleBinding legacy-admin -> ClusterRole cluster-admin in every namespace");
+    // kube-system's own roles and bindings are not findings
+    assertThat(names(findings(report, "rbac-wildcard", "FAIL"))).isEmpty();
+    assertThat(names(findings(report, "workload-rbac-risk", "PASS")))
+        .contains("Deployment kube-system/coredns", "Deployment payments/api");
+  }
+
+  @Test
+  @DisplayName("who-can names each subject and its path binding -> role")
+  void whoCan() {
+    Cli cli =
+        Cli.run("cluster", "who-can", "get", "secrets", "--kubeconfig", kubeconfig.toString());
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    assertThat(cli.out())
+        .isEqualTo(
+            "Who may get secrets:\n"
+                + "ServiceAccount legacy/default\n"
+                + "  in every namespace: ClusterRoleBinding legacy-admin -> ClusterRole cluster-admin\n");
+    Cli configmaps =
+        Cli.run(
+            "cluster",
+            "who-can",
+            "get",
+            "configmaps",
+            "-n",
+            "payments",
+            "--kubeconfig",
+            kubeconfig.toString());
+    assertThat(configmaps.out())
+        .contains(
+            "ServiceAccount payments/api\n"
+                + "  in namespace payments: RoleBinding payments/api-config-reader -> Role payments/api-config-reader\n");
+    Cli nobody =
+        Cli.run(
+            "cluster",
+            "who-can",
+            "create",
+            "pods/exec",
+            "-n",
+            "payments",
+            "--kubeconfig",
+            kubeconfig.toString());
+    assertThat(nobody.out()).contains("ServiceAccount legacy/default");
+    Cli none =
+        Cli.run("cluster", "who-can", "escalate", "widgets", "--kubeconfig", kubeconfig.toString());
+    assertThat(none.out()).contains("ServiceAccount legacy/default");
+  }
 }

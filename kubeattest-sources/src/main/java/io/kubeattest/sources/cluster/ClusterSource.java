@@ -21,6 +21,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -85,10 +86,20 @@ public final class ClusterSource implements AutoCloseable {
    * @throws InputException when the server cannot be reached or refuses the credentials
    */
   public ClusterInfo read(ClusterSink sink) {
+    return read(sink, Set.of());
+  }
+
+  /**
+   * Like {@link #read(ClusterSink)}, but lists only the kinds named in {@code kinds} (all when it
+   * is empty).
+   */
+  public ClusterInfo read(ClusterSink sink, Set<String> kinds) {
     ClusterInfo info = new ClusterInfo(server, context, version());
     OwnedPods owned = new OwnedPods();
     for (ResourceKind kind : ResourceKind.ALL) {
-      list(kind, owned, sink);
+      if (kinds.isEmpty() || kinds.contains(kind.kind())) {
+        list(kind, owned, sink);
+      }
     }
     return info;
   }
