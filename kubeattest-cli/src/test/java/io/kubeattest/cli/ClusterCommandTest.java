@@ -268,4 +268,29 @@ class ClusterCommandTest {
         Cli.run("cluster", "who-can", "escalate", "widgets", "--kubeconfig", kubeconfig.toString());
     assertThat(none.out()).contains("ServiceAccount legacy/default");
   }
+
+  @Test
+  @DisplayName(
+      "exposure: the LoadBalancer-fronted privileged workload with a cluster-admin account")
+  void exposure() throws Exception {
+    JsonNode report = json(Cli.run("cluster", "--kubeconfig", kubeconfig.toString(), "-o", "json"));
+    JsonNode shop =
+        findings(report, "container-privileged", "FAIL").stream()
+            .filter(f -> f.path("subject").path("name").asText().equals("shop"))
+            .findFirst()
+            .orElseThrow()
+            .path("exposure");
+    assertThat(shop.path("external").asBoolean()).isTrue();
+    assertThat(shop.path("via").toString()).isEqualTo("[\"Service legacy/shop (LoadBalancer)\"]");
+    assertThat(shop.path("blastRadius").toString())
+        .isEqualTo(
+            "[\"privileged container shop\",\"service account legacy/default can everything (* on *),"
+                + " bind/escalate/impersonate, exec/attach into pods, create pods, read secrets,"
+                + " manage admission webhooks, nodes/proxy\"]");
+    JsonNode proxy = findings(report, "pod-host-network", "FAIL").get(0).path("exposure");
+    assertThat(proxy.path("external").asBoolean()).isTrue();
+    assertThat(proxy.path("via").toString()).isEqualTo("[\"hostNetwork\"]");
+    // the hardened workload has nothing to say: no exposure field
+    assertThat(findings(report, "pod-network-policy", "PASS").get(0).has("exposure")).isFalse();
+  }
 }
