@@ -74,6 +74,10 @@ class ClusterCommandTest {
         .doesNotContain("Namespace /payments");
     assertThat(names(findings(report, "pod-network-policy", "PASS")))
         .containsExactly("Deployment payments/api");
+    assertThat(names(findings(report, "namespace-psa-labels", "FAIL")))
+        .containsExactlyInAnyOrder("Namespace /kube-system", "Namespace /legacy");
+    assertThat(names(findings(report, "namespace-psa-labels", "PASS")))
+        .containsExactly("Namespace /payments");
   }
 
   @Test
