@@ -49,6 +49,10 @@ final class ClusterOptionsMixin {
     if (file == null && fromEnv != null && !fromEnv.isBlank()) {
       file = Path.of(fromEnv.split(java.io.File.pathSeparator, -1)[0]);
     }
+    if (pageSize < 1) {
+      throw new io.kubeattest.engine.KubeattestException(
+          "--page-size must be at least 1, got " + pageSize);
+    }
     return new ClusterOptions(file, context, include, exclude, pageSize);
   }
 }

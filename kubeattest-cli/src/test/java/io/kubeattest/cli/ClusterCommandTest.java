@@ -297,4 +297,13 @@ class ClusterCommandTest {
     // the hardened workload has nothing to say: no exposure field
     assertThat(findings(report, "pod-network-policy", "PASS").get(0).has("exposure")).isFalse();
   }
+
+  @Test
+  @DisplayName("a kubeconfig that does not exist is a one-line error naming it, exit code 2")
+  void missingKubeconfig() {
+    Cli cli = Cli.run("cluster", "--kubeconfig", dir.resolve("nope").toString());
+    assertThat(cli.exitCode()).isEqualTo(2);
+    assertThat(cli.err())
+        .isEqualTo("error: " + dir.resolve("nope") + ": no such kubeconfig file\n");
+  }
 }

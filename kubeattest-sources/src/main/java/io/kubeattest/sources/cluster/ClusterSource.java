@@ -60,6 +60,9 @@ public final class ClusterSource implements AutoCloseable {
    * @throws InputException when the kubeconfig cannot be read or names no such context
    */
   public static ClusterSource connect(ClusterOptions options) {
+    if (options.kubeconfig() != null && !java.nio.file.Files.isRegularFile(options.kubeconfig())) {
+      throw new InputException(options.kubeconfig() + ": no such kubeconfig file");
+    }
     Config config;
     try {
       config =
