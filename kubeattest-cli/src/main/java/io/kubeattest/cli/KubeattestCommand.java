@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       ManifestsCommand.class,
+      ClusterCommand.class,
       NodeCommand.class,
       DbCommand.class,
       RulesCommand.class,
@@ -87,6 +88,12 @@ final class KubeattestCommand implements Runnable {
       }
       if (cls == ReportCommand.MergeCommand.class) {
         return cls.cast(new ReportCommand.MergeCommand(context));
+      }
+      if (cls == ClusterCommand.class) {
+        return cls.cast(new ClusterCommand(context));
+      }
+      if (cls == WhoCanCommand.class) {
+        return cls.cast(new WhoCanCommand(context));
       }
       return CommandLine.defaultFactory().create(cls);
     }

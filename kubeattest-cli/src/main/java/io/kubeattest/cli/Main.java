@@ -5,7 +5,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // sqlite-jdbc logs through SLF4J; without a provider SLF4J prints a three-line notice to stderr
+    // the Kubernetes client logs through SLF4J and kubeattest binds no logger: keep SLF4J from
+    // printing its "no providers" warning on every run (the CLI prints what the user needs)
     if (System.getProperty("slf4j.internal.verbosity") == null) {
       System.setProperty("slf4j.internal.verbosity", "ERROR");
     }

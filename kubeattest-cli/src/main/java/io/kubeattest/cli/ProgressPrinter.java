@@ -44,6 +44,15 @@ final class ProgressPrinter implements ScanListener {
     }
   }
 
+  /** Draws "listed N pods" while a source reads a cluster, when a person is watching. */
+  void listed(String what, int count) {
+    if (interactive && !quiet) {
+      err.print("\r\u001b[2Klisted " + count + " " + what);
+      err.flush();
+      progressShown = true;
+    }
+  }
+
   /** Erases the progress line, if one is drawn. */
   void clearProgress() {
     if (progressShown) {

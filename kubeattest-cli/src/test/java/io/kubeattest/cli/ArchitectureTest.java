@@ -61,6 +61,20 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "only sources.cluster imports fabric8, because the rest of the code sees KubernetesObjects")
+  void fabric8OnlyInClusterSource() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.kubeattest.sources.cluster..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.fabric8..")
+        .because("the Kubernetes client is one adapter; rules and reports never see its types")
+        .check(CLASSES);
+  }
+
+  @Test
   @DisplayName("SnakeYAML stays in the tree package, because trees are our own type")
   void yamlStaysInTree() {
     noClasses()

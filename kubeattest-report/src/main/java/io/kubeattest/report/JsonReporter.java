@@ -134,6 +134,23 @@ public final class JsonReporter implements Reporter {
     writeValue(json, evidence.value());
     json.writeEndObject();
     json.writeStringField("fingerprint", finding.fingerprint());
+    io.kubeattest.engine.model.Exposure exposure = finding.exposure();
+    if (exposure != null) {
+      // only where known (cluster scans, or manifests with Services and RBAC); absent otherwise
+      json.writeObjectFieldStart("exposure");
+      json.writeBooleanField("external", exposure.external());
+      json.writeArrayFieldStart("via");
+      for (String way : exposure.via()) {
+        json.writeString(way);
+      }
+      json.writeEndArray();
+      json.writeArrayFieldStart("blastRadius");
+      for (String item : exposure.blastRadius()) {
+        json.writeString(item);
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
     json.writeEndObject();
   }
 

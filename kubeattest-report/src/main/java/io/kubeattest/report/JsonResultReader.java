@@ -120,7 +120,24 @@ public final class JsonResultReader {
             evidence.get("value"),
             Boolean.TRUE.equals(present),
             location(f.get("location"))),
-        string(f, "fingerprint"));
+        string(f, "fingerprint"),
+        exposure(f.get("exposure")));
+  }
+
+  private static io.kubeattest.engine.model.@Nullable Exposure exposure(@Nullable Object value) {
+    if (!(value instanceof Map<?, ?> map)) {
+      return null;
+    }
+    return new io.kubeattest.engine.model.Exposure(
+        Boolean.TRUE.equals(map.get("external")),
+        texts(map.get("via")),
+        texts(map.get("blastRadius")));
+  }
+
+  private static java.util.List<String> texts(@Nullable Object value) {
+    return value instanceof java.util.List<?> list
+        ? list.stream().map(String::valueOf).toList()
+        : java.util.List.of();
   }
 
   private static @Nullable SourceLocation location(@Nullable Object value) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The verdict of one rule on one subject, with the evidence behind it.
@@ -11,6 +12,8 @@ import java.util.HexFormat;
  * @param message one line for a person: why it failed, or what passed
  * @param fingerprint stable across scans for the same rule and subject, so the same finding is
  *     recognised in history and drift
+ * @param exposure how far the subject's workload reaches (cluster scans); null when unknown or when
+ *     there is nothing to say
  */
 public record Finding(
     String ruleId,
@@ -20,7 +23,21 @@ public record Finding(
     String message,
     SubjectRef subject,
     Evidence evidence,
-    String fingerprint) {
+    String fingerprint,
+    @Nullable Exposure exposure) {
+
+  /** A finding without exposure (the form every rule produces). */
+  public Finding(
+      String ruleId,
+      String title,
+      Severity severity,
+      Status status,
+      String message,
+      SubjectRef subject,
+      Evidence evidence,
+      String fingerprint) {
+    this(ruleId, title, severity, status, message, subject, evidence, fingerprint, null);
+  }
 
   /** Builds a finding whose fingerprint is derived from the rule id and the subject's id. */
   public static Finding of(
@@ -39,7 +56,13 @@ public record Finding(
   /** The same finding with another status and message (an exemption's verdict). */
   public Finding with(Status newStatus, String newMessage) {
     return new Finding(
-        ruleId, title, severity, newStatus, newMessage, subject, evidence, fingerprint);
+        ruleId, title, severity, newStatus, newMessage, subject, evidence, fingerprint, exposure);
+  }
+
+  /** The same finding with {@code newExposure} (null removes it). */
+  public Finding withExposure(@Nullable Exposure newExposure) {
+    return new Finding(
+        ruleId, title, severity, status, message, subject, evidence, fingerprint, newExposure);
   }
 
   /** True when this finding fails at or above the given severity. */

@@ -7,6 +7,7 @@ import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.SourceLocation;
 import io.kubeattest.engine.model.Status;
 import io.kubeattest.engine.model.SubjectRef;
+import io.kubeattest.engine.rbac.Capability;
 import io.kubeattest.engine.rules.CompiledRule;
 import io.kubeattest.engine.rules.RuleCatalogue;
 import io.kubeattest.engine.tree.FieldPath;
@@ -121,6 +122,16 @@ public final class CrossObjectEvaluator {
     checks.put("deployment-hpa-no-replicas", WorkloadChecks::deploymentHpaNoReplicas);
     checks.put("pod-nonexistent-service-account", WorkloadChecks::serviceAccountExists);
     checks.put("container-env-ref-missing", WorkloadChecks::envReferencesExist);
+    checks.put("rbac-cluster-admin-binding", RbacChecks::clusterAdminBinding);
+    checks.put("rbac-default-service-account-binding", RbacChecks::defaultServiceAccountBinding);
+    checks.put("rbac-wildcard", RbacChecks.roles(Capability.WILDCARD, Capability.FULL_CONTROL));
+    checks.put("rbac-bind-escalate-impersonate", RbacChecks.roles(Capability.ESCALATE));
+    checks.put("rbac-pod-exec-attach", RbacChecks.roles(Capability.EXEC));
+    checks.put("rbac-create-pods", RbacChecks.roles(Capability.CREATE_PODS));
+    checks.put("rbac-secrets-access", RbacChecks.roles(Capability.READ_SECRETS));
+    checks.put("rbac-webhook-config", RbacChecks.roles(Capability.WEBHOOKS));
+    checks.put("rbac-node-proxy", RbacChecks.roles(Capability.NODE_PROXY));
+    checks.put("workload-rbac-risk", RbacChecks::workloadRbacRisk);
     return Map.copyOf(checks);
   }
 }

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code LabelSelector} ({@code matchLabels} and {@code matchExpressions} with In, NotIn, Exists,
  * DoesNotExist). An empty {@code LabelSelector} matches everything; a null one matches nothing.
  */
-final class LabelSelector {
+public final class LabelSelector {
   private LabelSelector() {}
 
   /** A Service-style selector: every key must be present with the same value. */
@@ -23,7 +23,7 @@ final class LabelSelector {
   }
 
   /** A {@code LabelSelector}; null (absent) matches nothing. */
-  static boolean matches(@Nullable Object selector, Map<?, ?> labels) {
+  public static boolean matches(@Nullable Object selector, Map<?, ?> labels) {
     if (!(selector instanceof Map<?, ?> map)) {
       return false;
     }

@@ -25,7 +25,11 @@ public final class ObjectIndex {
           "ServiceAccount",
           "Secret",
           "ConfigMap",
-          "Namespace");
+          "Namespace",
+          "Role",
+          "ClusterRole",
+          "RoleBinding",
+          "ClusterRoleBinding");
 
   private final List<IndexedObject> objects = new ArrayList<>();
   private final List<IndexedObject> workloads = new ArrayList<>();

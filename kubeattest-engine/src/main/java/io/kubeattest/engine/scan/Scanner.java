@@ -4,12 +4,15 @@ import io.kubeattest.engine.config.ScanConfig;
 import io.kubeattest.engine.k8s.KubernetesObject;
 import io.kubeattest.engine.k8s.PodSpecLocator;
 import io.kubeattest.engine.k8s.SubjectExtractor;
+import io.kubeattest.engine.model.Exposure;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ObjectRef;
 import io.kubeattest.engine.model.ScanMetadata;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.model.Subject;
 import io.kubeattest.engine.relations.CrossObjectEvaluator;
+import io.kubeattest.engine.relations.ExposureAnalyzer;
 import io.kubeattest.engine.relations.ObjectIndex;
 import io.kubeattest.engine.rules.RuleCatalogue;
 import java.time.Clock;
@@ -18,6 +21,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a scan: objects go in one at a time (so a source can stream them), findings and notes
@@ -138,6 +142,10 @@ public final class Scanner {
           findings.addAll(
               exemptions.apply(
                   List.of(judged.finding()), ExemptionPolicy.annotationsOf(judged.object(), null)));
+        }
+        Map<ObjectRef, Exposure> exposures = ExposureAnalyzer.exposures(index);
+        if (!exposures.isEmpty()) {
+          findings.replaceAll(f -> f.withExposure(exposures.get(f.subject().object())));
         }
       }
       ScanMetadata metadata =

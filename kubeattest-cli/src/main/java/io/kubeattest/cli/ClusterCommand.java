@@ -1,0 +1,106 @@
+package io.kubeattest.cli;
+
+import io.kubeattest.engine.k8s.KubernetesObject;
+import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ScanResult;
+import io.kubeattest.engine.rules.RuleCatalogue;
+import io.kubeattest.engine.scan.Scanner;
+import io.kubeattest.sources.cluster.ClusterInfo;
+import io.kubeattest.sources.cluster.ClusterSink;
+import io.kubeattest.sources.cluster.ClusterSource;
+import io.kubeattest.sources.cluster.ResourceKind;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** {@code kubeattest cluster}: reads a live cluster and runs every rule on it. */
+@Command(
+    name = "cluster",
+    mixinStandardHelpOptions = true,
+    subcommands = WhoCanCommand.class,
+    description = {
+      "Check a live cluster: workloads, running pods, RBAC, network policies, Services and"
+          + " Ingresses, namespaces, webhooks and nodes, read through the API (docs/cluster.md).",
+      "",
+      "A kind the credentials may not list is named in a note and the scan goes on.",
+      "Exit codes: 0 clean, 1 a finding failed at or above --fail-on, 2 usage error or the"
+          + " cluster could not be reached."
+    })
+final class ClusterCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin ClusterOptionsMixin cluster = new ClusterOptionsMixin();
+
+  @Mixin ReportOptions options = new ReportOptions();
+
+  @Mixin ConfigOptions policy = new ConfigOptions();
+
+  @Mixin PolicyOptions pss = new PolicyOptions();
+
+  private final KubeattestCommand.Context context;
+
+  ClusterCommand(KubeattestCommand.Context context) {
+    this.context = context;
+    this.spec = picocli.CommandLine.Model.CommandSpec.create();
+  }
+
+  @Override
+  public Integer call() {
+    RuleCatalogue full = Catalogues.load(options.ruleDirectories);
+    FrameworkSelection frameworks = FrameworkSelection.of(options.frameworks, full.descriptions());
+    options.resolvedTargets();
+    RuleCatalogue catalogue = frameworks.limited() ? full.restrictedTo(frameworks.ruleIds()) : full;
+    ProgressPrinter progress =
+        new ProgressPrinter(
+            spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
+    Scanner scanner =
+        Scanner.configured(
+            catalogue, pss.apply(policy.resolve(catalogue)), progress, Clock.systemUTC());
+    Scanner.Session session = scanner.begin("cluster", List.of());
+    ScanResult result;
+    try (ClusterSource source = ClusterSource.connect(cluster.resolve(context.env()))) {
+      ClusterInfo info =
+          source.read(
+              new ClusterSink() {
+                @Override
+                public void object(KubernetesObject object) {
+                  session.accept(object);
+                }
+
+                @Override
+                public void note(InputNote note) {
+                  session.note(note);
+                }
+
+                @Override
+                public void listed(ResourceKind kind, int count) {
+                  progress.listed(kind.plural(), count);
+                }
+              });
+      result = withInput(session.finish(), info);
+    }
+    progress.clearProgress();
+    return new ResultPrinter(options, context.terminal(), frameworks)
+        .print(result, spec.commandLine().getOut());
+  }
+
+  /** The result with the cluster (server, context, version) as its input. */
+  private static ScanResult withInput(ScanResult result, ClusterInfo info) {
+    var m = result.metadata();
+    return new ScanResult(
+        new io.kubeattest.engine.model.ScanMetadata(
+            m.toolVersion(),
+            m.scanKind(),
+            List.of(info.display()),
+            m.startedAt(),
+            m.finishedAt(),
+            m.catalogueDigest(),
+            m.ruleCount()),
+        result.objectCount(),
+        result.findings(),
+        result.notes());
+  }
+}
