@@ -45,7 +45,13 @@ public final class LayerStreamer {
       LayerInfo info = new LayerInfo(i, diffId);
       String what = image.name() + " layer " + (i + 1) + " (" + layer.digest() + ")";
       try (InputStream blob = image.blobs().open(layer)) {
-        readLayer(blob, info, what, fs, visitor, entries);
+        try {
+          readLayer(blob, info, what, fs, visitor, entries);
+        } catch (IOException e) {
+          // a corrupt stream is most often a blob that is not what its digest says: say that
+          blob.transferTo(OutputStream.nullOutputStream());
+          throw e;
+        }
       } catch (IOException e) {
         throw new ImageException(what + ": cannot be read: " + e.getMessage(), e);
       }
