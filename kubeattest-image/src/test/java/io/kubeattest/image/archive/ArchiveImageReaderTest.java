@@ -30,12 +30,14 @@ class ArchiveImageReaderTest {
   }
 
   @Test
-  @DisplayName("OCI layout directory, OCI layout tar and classic docker-save tar give the same packages")
+  @DisplayName(
+      "OCI layout directory, OCI layout tar and classic docker-save tar give the same packages")
   void threeFormsAgree() {
     TestImage image = TestImage.debianLike();
     List<String> fromDir = purls(image.writeOciLayout(temp.resolve("dir"), "1.0"));
     List<String> fromOciTar = purls(image.writeOciTar(temp.resolve("oci.tar")));
-    List<String> fromDocker = purls(image.writeDockerArchive(temp.resolve("docker.tar"), "app:1.0"));
+    List<String> fromDocker =
+        purls(image.writeDockerArchive(temp.resolve("docker.tar"), "app:1.0"));
     assertThat(fromDir).hasSize(23);
     assertThat(fromOciTar).isEqualTo(fromDir);
     assertThat(fromDocker).isEqualTo(fromDir);

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Layers that try to climb out, link out or blow up: refused with a clear message, nothing written. */
+/**
+ * Layers that try to climb out, link out or blow up: refused with a clear message, nothing written.
+ */
 class HostileLayerTest {
   @TempDir Path temp;
 
@@ -36,7 +38,8 @@ class HostileLayerTest {
   }
 
   @Test
-  @DisplayName("entries with ../ or an absolute name are skipped with a warning naming them; nothing is written")
+  @DisplayName(
+      "entries with ../ or an absolute name are skipped with a warning naming them; nothing is written")
   void climbingEntries() throws IOException {
     TestImage image =
         TestImage.create()
@@ -50,17 +53,21 @@ class HostileLayerTest {
     LayeredFilesystem<String> fs = read(image, LayerLimits.DEFAULT);
     assertThat(fs.nodes()).extracting(n -> n.entry().path()).containsExactly("ok/file");
     assertThat(fs.warnings()).hasSize(3);
-    assertThat(fs.warnings().get(0)).contains("'../../evil'").contains("climbs out of the image root");
+    assertThat(fs.warnings().get(0))
+        .contains("'../../evil'")
+        .contains("climbs out of the image root");
     assertThat(fs.warnings().get(2)).contains("'/etc/evil3'");
     assertThat(temp.getParent().resolve("evil")).doesNotExist();
     assertThat(Path.of("/etc/evil3")).doesNotExist();
     List<Path> after = everythingUnder(temp.getParent());
     assertThat(after.stream().filter(p -> !p.startsWith(temp)).toList())
-        .containsExactlyInAnyOrderElementsOf(before.stream().filter(p -> !p.startsWith(temp)).toList());
+        .containsExactlyInAnyOrderElementsOf(
+            before.stream().filter(p -> !p.startsWith(temp)).toList());
   }
 
   @Test
-  @DisplayName("a hard link leaving the root is skipped; a symlink pointing outside is kept, never followed, and named")
+  @DisplayName(
+      "a hard link leaving the root is skipped; a symlink pointing outside is kept, never followed, and named")
   void escapingLinks() {
     TestImage image =
         TestImage.create()
@@ -73,7 +80,11 @@ class HostileLayerTest {
     assertThat(fs.exists("etc/shadow-copy")).isFalse();
     assertThat(fs.exists("app/up")).isTrue();
     assertThat(fs.warnings())
-        .anySatisfy(w -> assertThat(w).contains("hard link 'etc/shadow-copy'").contains("leaves the image root"))
+        .anySatisfy(
+            w ->
+                assertThat(w)
+                    .contains("hard link 'etc/shadow-copy'")
+                    .contains("leaves the image root"))
         .anySatisfy(w -> assertThat(w).contains("symlink 'app/up'").contains("never followed"))
         .hasSize(2);
   }

@@ -28,7 +28,8 @@ class ImageScannerTest {
   }
 
   @Test
-  @DisplayName("a Debian image: OS from os-release behind a symlink, every dpkg package with purl and layer")
+  @DisplayName(
+      "a Debian image: OS from os-release behind a symlink, every dpkg package with purl and layer")
   void debianImage() {
     ImageReport report = scan(TestImage.debianLike().writeOciLayout(temp.resolve("oci"), "1.0"));
     assertThat(report.distro()).isEqualTo(new Distro("debian", "12"));
@@ -48,7 +49,9 @@ class ImageScannerTest {
     ImageReport report = scan(TestImage.debianLike().writeOciLayout(temp.resolve("oci"), "1.0"));
     List<ImagePackage> jars =
         report.packages().stream().filter(p -> p.installed().type() == PackageType.MAVEN).toList();
-    assertThat(jars).extracting(p -> p.installed().name()).containsExactly("org.apache.commons:commons-text");
+    assertThat(jars)
+        .extracting(p -> p.installed().name())
+        .containsExactly("org.apache.commons:commons-text");
     assertThat(jars.get(0).purl()).isEqualTo("pkg:maven/org.apache.commons/commons-text@1.10.0");
     assertThat(jars.get(0).layer()).isEqualTo(report.layers().get(1));
   }
@@ -59,7 +62,10 @@ class ImageScannerTest {
     TestImage image =
         TestImage.create()
             .layer(TestLayer.create().file("app/lib/a.jar", TestImage.jar("g", "a", "1")))
-            .layer(TestLayer.create().opaque("app/lib").file("app/lib/b.jar", TestImage.jar("g", "b", "2")));
+            .layer(
+                TestLayer.create()
+                    .opaque("app/lib")
+                    .file("app/lib/b.jar", TestImage.jar("g", "b", "2")));
     ImageReport report = scan(image.writeOciLayout(temp.resolve("oci"), "x"));
     assertThat(report.packages()).extracting(p -> p.installed().name()).containsExactly("g:b");
   }
@@ -81,12 +87,16 @@ class ImageScannerTest {
                     .file("usr/bin/su", new byte[] {1}, 04755));
     ImageReport report = scan(alpine.writeOciLayout(temp.resolve("alpine"), "x"));
     assertThat(report.distro()).isEqualTo(new Distro("alpine", "3.19.1"));
-    assertThat(report.packages()).hasSize(15).allSatisfy(p -> assertThat(p.purl()).startsWith("pkg:apk/alpine/"));
+    assertThat(report.packages())
+        .hasSize(15)
+        .allSatisfy(p -> assertThat(p.purl()).startsWith("pkg:apk/alpine/"));
     HardeningFacts hardening = report.hardening();
     assertThat(hardening).isNotNull();
     assertThat(hardening.shells()).containsExactly("/bin/sh", "/bin/busybox");
     assertThat(hardening.packageManagers()).containsExactly("/sbin/apk");
-    assertThat(hardening.specialFiles()).extracting(HardeningFacts.SpecialFile::path).containsExactly("/usr/bin/su");
+    assertThat(hardening.specialFiles())
+        .extracting(HardeningFacts.SpecialFile::path)
+        .containsExactly("/usr/bin/su");
     assertThat(hardening.secrets())
         .extracting(HardeningFacts.SecretFile::path)
         .containsExactlyInAnyOrder("/root/.ssh/id_rsa", "/app/key.pem");
@@ -96,7 +106,9 @@ class ImageScannerTest {
             .layer(
                 TestLayer.create()
                     .file("etc/os-release", "ID=mariner\nVERSION_ID=\"2.0\"\n")
-                    .file("var/lib/rpm/rpmdb.sqlite", TestImage.resource("pkg/rpmdb/cbl-mariner-2.0/rpmdb.sqlite")));
+                    .file(
+                        "var/lib/rpm/rpmdb.sqlite",
+                        TestImage.resource("pkg/rpmdb/cbl-mariner-2.0/rpmdb.sqlite")));
     ImageReport rpm = scan(mariner.writeOciLayout(temp.resolve("mariner"), "x"));
     assertThat(rpm.packages()).hasSize(129);
     assertThat(rpm.packages()).allSatisfy(p -> assertThat(p.purl()).startsWith("pkg:rpm/mariner/"));
@@ -108,11 +120,16 @@ class ImageScannerTest {
   void factsTree() {
     ImageReport report = scan(TestImage.debianLike().writeOciLayout(temp.resolve("oci"), "1.0"));
     Map<String, Object> tree = ImageFacts.tree(report, Instant.parse("2024-01-12T03:04:05Z"));
-    assertThat(tree).containsEntry("kind", "Image").containsEntry("apiVersion", "kubeattest.io/v1alpha1");
-    assertThat((Map<String, Object>) tree.get("image")).containsEntry("ageDays", 10L).containsEntry("tag", "1.0");
+    assertThat(tree)
+        .containsEntry("kind", "Image")
+        .containsEntry("apiVersion", "kubeattest.io/v1alpha1");
+    assertThat((Map<String, Object>) tree.get("image"))
+        .containsEntry("ageDays", 10L)
+        .containsEntry("tag", "1.0");
     Map<String, Object> config = (Map<String, Object>) tree.get("config");
     assertThat(config).containsEntry("user", "1000");
-    assertThat((List<Object>) config.get("exposedPorts")).containsExactly(Map.of("port", 8080, "protocol", "tcp"));
+    assertThat((List<Object>) config.get("exposedPorts"))
+        .containsExactly(Map.of("port", 8080, "protocol", "tcp"));
     Map<String, Object> files = (Map<String, Object>) tree.get("files");
     assertThat((List<Object>) files.get("shells")).containsExactly("/bin/sh", "/bin/dash");
     assertThat((List<Object>) files.get("setuid")).hasSize(1);

@@ -111,7 +111,10 @@ public final class TestImage {
     manifest.set("config", descriptor(configBlob));
     ArrayNode ls = manifest.putArray("layers");
     layerBlobs.forEach(b -> ls.add(descriptor(b)));
-    return new Blobs(layerBlobs, configBlob, new Blob("application/vnd.oci.image.manifest.v1+json", json(manifest)));
+    return new Blobs(
+        layerBlobs,
+        configBlob,
+        new Blob("application/vnd.oci.image.manifest.v1+json", json(manifest)));
   }
 
   /** Writes an OCI image layout into {@code dir}, the manifest tagged {@code tag}. */
@@ -129,7 +132,9 @@ public final class TestImage {
     return dir;
   }
 
-  /** Writes an OCI image layout packed in a tar (the form Docker 25+ {@code docker save} writes). */
+  /**
+   * Writes an OCI image layout packed in a tar (the form Docker 25+ {@code docker save} writes).
+   */
   public Path writeOciTar(Path file) {
     writeTar(file, ociFiles("latest", blobs()));
     return file;
@@ -234,7 +239,8 @@ public final class TestImage {
     manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_TITLE, artifactId);
     manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, version);
     try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
-      jar.putNextEntry(new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
+      jar.putNextEntry(
+          new JarEntry("META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties"));
       jar.write(
           ("groupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n")
               .getBytes(StandardCharsets.UTF_8));
@@ -254,7 +260,9 @@ public final class TestImage {
         .layer(
             TestLayer.create()
                 .dir("etc")
-                .file("usr/lib/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n")
+                .file(
+                    "usr/lib/os-release",
+                    "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n")
                 .symlink("etc/os-release", "../usr/lib/os-release")
                 .file("var/lib/dpkg/status", resource("pkg/dpkg/status"))
                 .file("bin/dash", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0}, 0755)
@@ -263,7 +271,8 @@ public final class TestImage {
                 .file("usr/bin/apt-get", new byte[] {1}, 0755))
         .layer(
             TestLayer.create()
-                .file("app/lib/commons-text.jar", jar("org.apache.commons", "commons-text", "1.10.0"))
+                .file(
+                    "app/lib/commons-text.jar", jar("org.apache.commons", "commons-text", "1.10.0"))
                 .file("app/lib/old.jar", jar("com.example", "old", "0.1")))
         .layer(TestLayer.create().whiteout("app/lib/old.jar"))
         .user("1000")

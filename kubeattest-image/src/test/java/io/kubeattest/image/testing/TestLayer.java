@@ -15,6 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class TestLayer {
   private record Entry(String name, byte type, byte[] content, int mode, String link, long uid) {}
 
+  private static final java.nio.file.attribute.FileTime FIXED_TIME =
+      java.nio.file.attribute.FileTime.fromMillis(1_700_000_000_000L);
   private final List<Entry> entries = new ArrayList<>();
 
   public static TestLayer create() {
@@ -35,7 +37,9 @@ public final class TestLayer {
   }
 
   public TestLayer dir(String name) {
-    entries.add(new Entry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, new byte[0], 0755, "", 0));
+    entries.add(
+        new Entry(
+            name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, new byte[0], 0755, "", 0));
     return this;
   }
 
@@ -52,7 +56,10 @@ public final class TestLayer {
   /** A {@code .wh.NAME} entry hiding {@code path} of lower layers. */
   public TestLayer whiteout(String path) {
     int slash = path.lastIndexOf('/');
-    String name = slash < 0 ? ".wh." + path : path.substring(0, slash + 1) + ".wh." + path.substring(slash + 1);
+    String name =
+        slash < 0
+            ? ".wh." + path
+            : path.substring(0, slash + 1) + ".wh." + path.substring(slash + 1);
     return file(name, new byte[0]);
   }
 
@@ -69,6 +76,7 @@ public final class TestLayer {
       for (Entry e : entries) {
         TarArchiveEntry entry = new TarArchiveEntry(e.name(), e.type(), true);
         entry.setMode(e.mode());
+        entry.setModTime(FIXED_TIME);
         entry.setUserId(e.uid());
         if (!e.link().isEmpty()) {
           entry.setLinkName(e.link());
