@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 clean, 1 a finding failed at or above --fail-on, 2 usage or input error."
     },
-    subcommands = {ManifestsCommand.class, RulesCommand.class})
+    subcommands = {ManifestsCommand.class, ImageCommand.class, RulesCommand.class})
 final class KubeattestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -71,6 +71,9 @@ final class KubeattestCommand implements Runnable {
     public <K> K create(Class<K> cls) throws Exception {
       if (cls == ManifestsCommand.class) {
         return cls.cast(new ManifestsCommand(context));
+      }
+      if (cls == ImageCommand.class) {
+        return cls.cast(new ImageCommand(context));
       }
       return CommandLine.defaultFactory().create(cls);
     }

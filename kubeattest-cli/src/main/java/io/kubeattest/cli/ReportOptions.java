@@ -12,7 +12,9 @@ final class ReportOptions {
   /** The output formats. */
   enum Format {
     TABLE,
-    JSON
+    JSON,
+    /** CycloneDX JSON SBOM: {@code kubeattest image} only. */
+    CYCLONEDX
   }
 
   @Option(
@@ -73,7 +75,7 @@ final class ReportOptions {
     private static final long serialVersionUID = 1L;
 
     FormatCandidates() {
-      super(List.of("table", "json"));
+      super(List.of("table", "json", "cyclonedx"));
     }
   }
 
@@ -86,7 +88,7 @@ final class ReportOptions {
         }
       }
       throw new picocli.CommandLine.TypeConversionException(
-          "unknown format '" + value + "' (expected table or json)");
+          "unknown format '" + value + "' (expected table, json or cyclonedx)");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.kubeattest.cli;
 
+import io.kubeattest.engine.InputException;
 import io.kubeattest.engine.model.Finding;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.report.JsonReporter;
@@ -33,6 +34,9 @@ final class ResultPrinter {
               new TableReporter(
                   options.output == null && terminal.color(options.color), options.showPassed);
           case JSON -> new JsonReporter();
+          case CYCLONEDX ->
+              throw new InputException(
+                  "-o cyclonedx is an SBOM format: use it with kubeattest image");
         };
     try {
       if (options.output != null) {
@@ -49,7 +53,7 @@ final class ResultPrinter {
     return exitCode(shown);
   }
 
-  private ScanResult filter(ScanResult result) {
+  ScanResult filter(ScanResult result) {
     if (options.minSeverity == null) {
       return result;
     }
@@ -60,7 +64,7 @@ final class ResultPrinter {
     return new ScanResult(result.metadata(), result.objectCount(), kept, result.notes());
   }
 
-  private int exitCode(ScanResult result) {
+  int exitCode(ScanResult result) {
     if (result.hasInputErrors()) {
       return ExitCode.USAGE_OR_INPUT;
     }

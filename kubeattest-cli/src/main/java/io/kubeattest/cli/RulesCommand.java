@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.kubeattest.engine.KubeattestException;
 import io.kubeattest.engine.model.Rule;
+import io.kubeattest.engine.rules.CelProgram;
 import io.kubeattest.engine.rules.CompiledRule;
 import io.kubeattest.engine.rules.RuleCatalogue;
 import io.kubeattest.engine.rules.RuleExamples;
@@ -126,7 +127,13 @@ final class RulesCommand implements Runnable {
       out.println();
       section(out, "What it checks", rule.description());
       section(out, "How to fix", rule.remediation());
-      section(out, "Expression", "validate: " + compiled.validate().expression().strip());
+      CelProgram validate = compiled.validate();
+      section(
+          out,
+          "Expression",
+          validate == null
+              ? "none: a manual check (WARN)"
+              : "validate: " + validate.expression().strip());
       if (!rule.frameworks().isEmpty()) {
         section(out, "Frameworks", entries(rule.frameworks()));
       }

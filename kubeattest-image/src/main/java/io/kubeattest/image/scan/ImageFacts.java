@@ -8,12 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns an {@link ImageReport} into the tree the image rules read: a Kubernetes-style object of
  * kind {@code Image} (so the engine evaluates it as an {@code object} subject, unchanged). The
  * shape is documented in {@code docs/image.md}; example files of the rules use the same shape.
+ * Environment values are not in the tree (it is printed as evidence): each variable carries its
+ * name, whether its value is empty, and whether the value itself looks like a secret.
  */
 public final class ImageFacts {
   /** The {@code apiVersion} of the facts tree. */
@@ -21,6 +24,10 @@ public final class ImageFacts {
 
   /** The {@code kind} of the facts tree. */
   public static final String KIND = "Image";
+
+  /** Values that are secrets whatever their name: AWS access key ids, PEM private keys. */
+  private static final Pattern SECRET_VALUE =
+      Pattern.compile("AKIA[0-9A-Z]{16}|-----BEGIN [A-Z ]*PRIVATE KEY-----");
 
   private ImageFacts() {}
 
@@ -88,13 +95,15 @@ public final class ImageFacts {
     if (config.user() != null) {
       tree.put("user", config.user());
     }
-    List<Map<String, String>> env = new ArrayList<>();
+    List<Map<String, Object>> env = new ArrayList<>();
     for (String entry : config.env()) {
       int eq = entry.indexOf('=');
+      String value = eq < 0 ? "" : entry.substring(eq + 1);
       env.add(
           Map.of(
               "name", eq < 0 ? entry : entry.substring(0, eq),
-              "value", eq < 0 ? "" : entry.substring(eq + 1)));
+              "empty", value.isBlank(),
+              "secretValue", SECRET_VALUE.matcher(value).find()));
     }
     tree.put("env", env);
     List<Map<String, Object>> ports = new ArrayList<>();
