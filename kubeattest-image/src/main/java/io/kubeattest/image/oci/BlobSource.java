@@ -49,6 +49,16 @@ public interface BlobSource extends Closeable {
     }
   }
 
+  /**
+   * Reads the manifest or index {@code descriptor} points at (an entry of an index), whole, its
+   * digest checked. A registry serves these from its manifests endpoint; files from their blobs.
+   *
+   * @throws ImageException when it is too large, missing, or its digest differs
+   */
+  default byte[] readManifest(Descriptor descriptor) {
+    return readAll(descriptor, ManifestParser.MAX_MANIFEST_BYTES);
+  }
+
   /** Releases files and connections; never throws for an already closed source. */
   @Override
   void close();

@@ -27,7 +27,7 @@ public final class ImageResolver {
         throw new ImageException(name + ": indexes nest more than " + MAX_INDEX_DEPTH + " deep");
       }
       Descriptor chosen = index.select(platform, name);
-      byte[] bytes = blobs.readAll(chosen, ManifestParser.MAX_MANIFEST_BYTES);
+      byte[] bytes = blobs.readManifest(chosen);
       digest = chosen.digest();
       document = parser.manifest(bytes, chosen.mediaType(), name + "@" + digest);
     }

@@ -24,9 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +48,7 @@ public final class RegistryClient {
   private final boolean insecure;
   private final Duration timeout;
   private final ImageResolver resolver = new ImageResolver();
-  private final Map<String, String> authorizations = new HashMap<>();
+  private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
   /**
    * @param insecure allow plain HTTP to loopback registries
@@ -144,9 +144,7 @@ public final class RegistryClient {
       String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
       discard(response);
       String authorization = authorize(reference, challenge, what);
-      synchronized (authorizations) {
-        authorizations.put(scopeKey, authorization);
-      }
+      authorizations.put(scopeKey, authorization);
       response = send(uri, accept, authorization, what);
     }
     int status = response.statusCode();
@@ -308,6 +306,30 @@ public final class RegistryClient {
       HttpResponse<InputStream> response = get(reference, uri, "*/*", what);
       return new VerifyingInputStream(
           response.body(), descriptor.digest(), descriptor.size(), "blob " + descriptor.digest());
+    }
+
+    @Override
+    public byte[] readManifest(Descriptor descriptor) {
+      URI uri =
+          URI.create(base + "/v2/" + reference.repository() + "/manifests/" + descriptor.digest());
+      String what = reference + " manifest " + descriptor.digest();
+      HttpResponse<InputStream> response = get(reference, uri, MediaTypes.ACCEPT, what);
+      try (InputStream in =
+          new VerifyingInputStream(
+              response.body(),
+              descriptor.digest(),
+              descriptor.size(),
+              "manifest " + descriptor.digest())) {
+        byte[] bytes = in.readNBytes(ManifestParser.MAX_MANIFEST_BYTES + 1);
+        if (bytes.length > ManifestParser.MAX_MANIFEST_BYTES) {
+          throw new ImageException(
+              what + ": over the limit of " + ManifestParser.MAX_MANIFEST_BYTES + " bytes");
+        }
+        in.transferTo(java.io.OutputStream.nullOutputStream());
+        return bytes;
+      } catch (IOException e) {
+        throw new ImageException(what + ": cannot be read: " + e.getMessage(), e);
+      }
     }
 
     @Override

@@ -79,7 +79,13 @@ class RegistryClientTest {
       return;
     }
     String path = exchange.getRequestURI().getPath();
-    if (path.startsWith("/v2/team/app/manifests/")) {
+    if (path.equals("/v2/team/app/manifests/multi")) {
+      exchange.getResponseHeaders().add("Content-Type", "application/vnd.oci.image.index.v1+json");
+      send(exchange, 200, index());
+    } else if (path.startsWith("/v2/team/app/blobs/")
+        && manifestDigest().equals(path.substring(19))) {
+      send(exchange, 404, new byte[0]); // manifests are not served as blobs here
+    } else if (path.startsWith("/v2/team/app/manifests/")) {
       exchange
           .getResponseHeaders()
           .add("Content-Type", "application/vnd.oci.image.manifest.v1+json");
@@ -92,6 +98,20 @@ class RegistryClientTest {
     }
   }
 
+  private String manifestDigest() {
+    return "sha256:" + TestImage.sha256(manifest);
+  }
+
+  private byte[] index() {
+    String entry =
+        "{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\",\"digest\":\"%s\",\"size\":%d,"
+            + "\"platform\":{\"os\":\"linux\",\"architecture\":\"%s\"}}";
+    String other = String.format(entry, "sha256:" + "1".repeat(64), 100, "arm64");
+    String amd64 = String.format(entry, manifestDigest(), manifest.length, "amd64");
+    return ("{\"schemaVersion\":2,\"manifests\":[" + other + "," + amd64 + "]}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
   private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
     exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -100,10 +120,14 @@ class RegistryClientTest {
   }
 
   private ImageReport pull(String reference) {
+    return pull(reference, Platform.LINUX_AMD64);
+  }
+
+  private ImageReport pull(String reference, Platform platform) {
     RegistryClient client =
         new RegistryClient(RegistryCredentials.none(), true, Duration.ofSeconds(10));
     ImageReference ref = ImageReference.parse(reference);
-    try (ResolvedImage image = client.open(ref, Platform.LINUX_AMD64)) {
+    try (ResolvedImage image = client.open(ref, platform)) {
       return new ImageScanner(LayerLimits.DEFAULT).scan(image, ref.tag());
     }
   }
@@ -115,6 +139,19 @@ class RegistryClientTest {
     assertThat(report.packages()).hasSize(23);
     assertThat(report.manifestDigest().value()).isEqualTo("sha256:" + TestImage.sha256(manifest));
     assertThat(authorizations).contains("null", "Bearer " + TOKEN);
+  }
+
+  @Test
+  @DisplayName(
+      "an index gives the manifest of the platform asked for, fetched by digest from the manifests endpoint")
+  void indexPlatformSelection() {
+    ImageReport report = pull(host + "/team/app:multi");
+    assertThat(report.packages()).hasSize(23);
+    assertThat(report.manifestDigest().value()).isEqualTo(manifestDigest());
+    assertThatThrownBy(() -> pull(host + "/team/app:multi", Platform.parse("linux/s390x")))
+        .isInstanceOf(ImageException.class)
+        .hasMessageContaining(
+            "has no image for platform linux/s390x (it has: linux/arm64, linux/amd64)");
   }
 
   @Test
