@@ -46,7 +46,7 @@ public final class LayerStreamer {
       String what = image.name() + " layer " + (i + 1) + " (" + layer.digest() + ")";
       try (InputStream blob = image.blobs().open(layer)) {
         try {
-          readLayer(blob, info, what, fs, visitor, entries);
+          readLayer(blob, layer.digest(), info, what, fs, visitor, entries);
         } catch (IOException e) {
           // a corrupt stream is most often a blob that is not what its digest says: say that
           blob.transferTo(OutputStream.nullOutputStream());
@@ -61,6 +61,7 @@ public final class LayerStreamer {
 
   private <T> void readLayer(
       InputStream blob,
+      Digest blobDigest,
       LayerInfo info,
       String what,
       LayeredFilesystem<T> fs,
@@ -88,12 +89,12 @@ public final class LayerStreamer {
     } else {
       plain = buffered;
     }
+    InputStream bounded = new BoundedInputStream(plain, compressed, limits, what);
+    // an uncompressed layer whose blob digest is its diff id is already hashed once
     InputStream uncompressed =
-        new VerifyingInputStream(
-            new BoundedInputStream(plain, compressed, limits, what),
-            info.diffId(),
-            -1,
-            what + " uncompressed");
+        plain == buffered && info.diffId().equals(blobDigest)
+            ? bounded
+            : new VerifyingInputStream(bounded, info.diffId(), -1, what + " uncompressed");
     TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
