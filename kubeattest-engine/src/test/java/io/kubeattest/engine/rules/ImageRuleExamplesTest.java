@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -61,6 +63,36 @@ class ImageRuleExamplesTest {
     assertThat(Manifests.builtInCatalogue().descriptions())
         .extracting(Rule::id)
         .noneMatch(id -> id.startsWith("image-"));
+  }
+
+  @Test
+  @DisplayName("index.txt lists every rule file of the folder, and every example belongs to a rule")
+  void indexMatchesFolder() throws Exception {
+    Path folder =
+        Path.of(
+                Objects.requireNonNull(
+                        ImageRuleExamplesTest.class
+                            .getClassLoader()
+                            .getResource(ROOT + "index.txt"))
+                    .toURI())
+            .getParent();
+    List<String> indexed =
+        RuleLoader.resourceSources(ROOT).stream()
+            .map(source -> source.name().substring(source.name().lastIndexOf('/') + 1))
+            .sorted()
+            .toList();
+    try (Stream<Path> files = Files.list(folder)) {
+      assertThat(
+              files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted())
+          .containsExactlyElementsOf(indexed);
+    }
+    List<String> ids = ruleIds().toList();
+    try (Stream<Path> examples = Files.list(folder.resolve("examples"))) {
+      assertThat(
+              examples.map(
+                  f -> f.getFileName().toString().replaceFirst("\\.(pass|fail)\\.yaml$", "")))
+          .allSatisfy(id -> assertThat(ids).contains(id));
+    }
   }
 
   @ParameterizedTest(name = "{0}")
