@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -104,7 +105,7 @@ final class ImageCommand implements Callable<Integer> {
     ImageReport report =
         sbomFile != null
             ? new CycloneDxReader().read(sbomFile)
-            : inspect(java.util.Objects.requireNonNull(image));
+            : inspect(Objects.requireNonNull(image));
     RuleCatalogue catalogue = catalogue();
     ProgressPrinter progress =
         new ProgressPrinter(

@@ -13,8 +13,10 @@ import io.kubeattest.image.oci.ManifestParser;
 import io.kubeattest.image.oci.MediaTypes;
 import io.kubeattest.image.oci.Platform;
 import io.kubeattest.image.oci.ResolvedImage;
+import io.kubeattest.image.oci.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Opens an image stored on disk: an OCI layout directory, or a tar holding an OCI layout or a
@@ -140,11 +143,10 @@ public final class ArchiveImageReader {
   private static byte[] manifestBytes(ImageManifest manifest) {
     StringBuilder json = new StringBuilder("{\"config\":\"").append(manifest.config().digest());
     manifest.layers().forEach(l -> json.append("\",\"").append(l.digest()));
-    return json.append("\"}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return json.append("\"}").toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  private static io.kubeattest.image.oci.@org.jspecify.annotations.Nullable Digest digestInName(
-      String path) {
+  private static @Nullable Digest digestInName(String path) {
     Matcher blob = BLOB_PATH.matcher(path);
     if (blob.matches()) {
       return Digest.parse("sha256:" + blob.group(1));
@@ -166,7 +168,7 @@ public final class ArchiveImageReader {
         throw new ImageException(
             files.name() + ": blob " + descriptor.digest() + " is missing (no " + path + ")");
       }
-      return new io.kubeattest.image.oci.VerifyingInputStream(
+      return new VerifyingInputStream(
           files.open(path), descriptor.digest(), descriptor.size(), "blob " + descriptor.digest());
     }
 

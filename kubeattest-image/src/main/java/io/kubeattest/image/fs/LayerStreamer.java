@@ -14,6 +14,7 @@ import java.util.Deque;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Streams every layer of an image once, bottom first, into a {@link LayeredFilesystem}: gzip or
@@ -191,7 +192,7 @@ public final class LayerStreamer {
    * The path without {@code ./} and trailing {@code /}; null when it is absolute or a {@code ..}
    * component would climb above the root.
    */
-  static @org.jspecify.annotations.Nullable String normalise(String name) {
+  static @Nullable String normalise(String name) {
     if (name.startsWith("/")) {
       return null;
     }
