@@ -122,6 +122,9 @@ final class ImageCommand implements Callable<Integer> {
     for (String warning : report.warnings()) {
       session.note(new InputNote(InputNote.Kind.ERROR, report.name(), warning));
     }
+    for (String note : report.notes()) {
+      session.note(new InputNote(InputNote.Kind.SKIPPED, report.name(), note));
+    }
     if (report.config() != null) {
       ObjectRef ref = new ObjectRef(ImageFacts.API_VERSION, ImageFacts.KIND, null, report.name());
       session.accept(

@@ -183,6 +183,8 @@ final class ImageReportPrinter {
     }
     ArrayNode warnings = image.putArray("warnings");
     report.warnings().forEach(warnings::add);
+    ArrayNode notes = image.putArray("notes");
+    report.notes().forEach(notes::add);
     HardeningFacts facts = report.hardening();
     if (facts != null) {
       ObjectNode h = root.putObject("hardening");

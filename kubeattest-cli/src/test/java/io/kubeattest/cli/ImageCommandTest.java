@@ -121,6 +121,25 @@ class ImageCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "a symlink pointing outside the root is kept, noted on stderr, and does not change the exit code")
+  void escapingSymlinkIsANote() {
+    Path image =
+        TestImage.create()
+            .layer(
+                TestLayer.create()
+                    .symlink("app/up", "../../../etc")
+                    .file("etc/os-release", "ID=debian\n"))
+            .user("1000")
+            .writeOciTar(temp.resolve("link.tar"));
+    Cli cli = Cli.run("image", image.toString(), "-o", "json");
+    assertThat(cli.exitCode()).as(cli.err()).isEqualTo(ExitCode.OK);
+    assertThat(cli.err())
+        .contains("note: ")
+        .contains("symlink 'app/up' -> '../../../etc' points outside the image root");
+  }
+
+  @Test
   @DisplayName("bad usage and unreadable inputs give one-line errors and exit 2")
   void badInput() {
     Cli none = Cli.run("image");

@@ -143,7 +143,7 @@ public final class LayerStreamer {
       type = FileEntry.Type.SYMLINK;
       target = entry.getLinkName();
       if (!target.startsWith("/") && climbs(dir, target)) {
-        fs.warn(
+        fs.note(
             what
                 + ": symlink '"
                 + path

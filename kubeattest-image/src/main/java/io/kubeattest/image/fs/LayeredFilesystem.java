@@ -22,6 +22,7 @@ public final class LayeredFilesystem<T> {
 
   private final NavigableMap<String, Node<T>> nodes = new TreeMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private final List<String> notes = new ArrayList<>();
 
   /** Every path of the merged image, sorted. */
   public Collection<Node<T>> nodes() {
@@ -43,12 +44,21 @@ public final class LayeredFilesystem<T> {
     return List.copyOf(warnings);
   }
 
+  /** Entries kept but neutralised (a symlink pointing outside the root), one line each. */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
   public int size() {
     return nodes.size();
   }
 
   void warn(String message) {
     warnings.add(message);
+  }
+
+  void note(String message) {
+    notes.add(message);
   }
 
   /** Adds or replaces {@code entry}; a non-directory hides what lower layers had below it. */

@@ -100,15 +100,16 @@ public final class CycloneDxReader {
                 + e.getMessage());
       }
     }
+    List<String> notes = new ArrayList<>();
     if (unknown > 0) {
-      warnings.add(
+      notes.add(
           file
               + ": "
               + unknown
               + " components have purl types kubeattest does not match (e.g. generic, github)");
     }
     return new ImageReport(
-        name, null, null, null, null, distro, List.of(), packages, null, warnings);
+        name, null, null, null, null, distro, List.of(), packages, null, warnings, notes);
   }
 
   private static void flatten(

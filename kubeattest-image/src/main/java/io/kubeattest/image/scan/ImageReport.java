@@ -17,7 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param distro the OS from {@code os-release}, or null when unknown
  * @param layers the diff ids, bottom first
  * @param hardening the filesystem's hardening facts, or null for an SBOM
- * @param warnings entries and files that were refused or unreadable, one line each
+ * @param warnings entries and files that were refused or unreadable, one line each: input errors
+ * @param notes what was read but neutralised or left out on purpose (a symlink pointing outside the
+ *     root, SBOM components of unknown types), one line each: the scan is still complete
  */
 public record ImageReport(
     String name,
@@ -29,10 +31,12 @@ public record ImageReport(
     List<Digest> layers,
     List<ImagePackage> packages,
     @Nullable HardeningFacts hardening,
-    List<String> warnings) {
+    List<String> warnings,
+    List<String> notes) {
   public ImageReport {
     layers = List.copyOf(layers);
     packages = List.copyOf(packages);
     warnings = List.copyOf(warnings);
+    notes = List.copyOf(notes);
   }
 }

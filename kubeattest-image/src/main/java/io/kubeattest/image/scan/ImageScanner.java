@@ -106,7 +106,8 @@ public final class ImageScanner {
         layers,
         packages,
         hardening,
-        warnings);
+        warnings,
+        fs.notes());
   }
 
   private static List<Digest> layers(ResolvedImage image) {
