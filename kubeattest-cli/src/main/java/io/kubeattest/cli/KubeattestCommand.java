@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       ManifestsCommand.class,
       ClusterCommand.class,
       NodeCommand.class,
+      ImageCommand.class,
       DbCommand.class,
       RulesCommand.class,
       FrameworksCommand.class,
@@ -94,6 +95,9 @@ final class KubeattestCommand implements Runnable {
       }
       if (cls == WhoCanCommand.class) {
         return cls.cast(new WhoCanCommand(context));
+      }
+      if (cls == ImageCommand.class) {
+        return cls.cast(new ImageCommand(context));
       }
       return CommandLine.defaultFactory().create(cls);
     }

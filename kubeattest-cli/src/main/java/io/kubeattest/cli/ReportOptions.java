@@ -18,7 +18,9 @@ final class ReportOptions {
     HTML,
     CSV,
     /** kube-bench's JSON shape; {@code kubeattest node} only. */
-    KUBE_BENCH_JSON;
+    KUBE_BENCH_JSON,
+    /** CycloneDX JSON SBOM: {@code kubeattest image} only. */
+    CYCLONEDX;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -126,7 +128,9 @@ final class ReportOptions {
     private static final long serialVersionUID = 1L;
 
     FormatCandidates() {
-      super(List.of("table", "json", "sarif", "junit", "html", "csv", "kube-bench-json"));
+      super(
+          List.of(
+              "table", "json", "sarif", "junit", "html", "csv", "kube-bench-json", "cyclonedx"));
     }
   }
 
@@ -152,7 +156,7 @@ final class ReportOptions {
       throw new picocli.CommandLine.TypeConversionException(
           "unknown format '"
               + name
-              + "' (expected table, json, sarif, junit, html, csv or kube-bench-json)");
+              + "' (expected table, json, sarif, junit, html, csv, kube-bench-json or cyclonedx)");
     }
   }
 

@@ -70,7 +70,7 @@ final class ResultPrinter {
     return exitCode(shown);
   }
 
-  private Reporter reporter(ReportOptions.Target target, ScanResult shown) {
+  Reporter reporter(ReportOptions.Target target, ScanResult shown) {
     boolean limited = frameworks.limited();
     return switch (target.format()) {
       case TABLE -> {
@@ -85,6 +85,9 @@ final class ResultPrinter {
           new JunitReporter(frameworks.rules(), limited ? scores(shown, false) : List.of());
       case HTML -> new HtmlReporter(scores(shown, true));
       case CSV -> new CsvReporter();
+      case CYCLONEDX ->
+          throw new io.kubeattest.engine.InputException(
+              "-o cyclonedx is an SBOM format: use it with kubeattest image");
       case KUBE_BENCH_JSON -> {
         if (kubeBench == null) {
           throw new io.kubeattest.engine.InputException(
@@ -99,7 +102,7 @@ final class ResultPrinter {
     return frameworks.scores(shown.findings(), all);
   }
 
-  private ScanResult filter(ScanResult result) {
+  ScanResult filter(ScanResult result) {
     if (options.minSeverity == null) {
       return result;
     }
@@ -110,7 +113,7 @@ final class ResultPrinter {
     return new ScanResult(result.metadata(), result.objectCount(), kept, result.notes());
   }
 
-  private int exitCode(ScanResult result) {
+  int exitCode(ScanResult result) {
     if (result.hasInputErrors()) {
       return ExitCode.USAGE_OR_INPUT;
     }

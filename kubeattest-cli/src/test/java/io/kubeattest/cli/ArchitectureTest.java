@@ -48,6 +48,38 @@ class ArchitectureTest {
   }
 
   @Test
+  @DisplayName(
+      "CycloneDX types stay in image.sbom, because SBOMs are one adapter among the reports")
+  void cyclonedxStaysInSbom() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.kubeattest.image.sbom..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.cyclonedx..")
+        .because("the rest of the code sees ImageReport and ImagePackage, not the SBOM model")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName(
+      "only image.registry speaks HTTP in the image module, because digests are checked there")
+  void httpOnlyInRegistry() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.kubeattest.image..")
+        .and()
+        .resideOutsideOfPackages("io.kubeattest.image.registry..", "io.kubeattest.image.vulndb..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("java.net.http..")
+        .because(
+            "every image blob from the network goes through the registry client's digest checks,"
+                + " and OSV archives through the downloader's size limits")
+        .check(CLASSES);
+  }
+
+  @Test
   @DisplayName("CEL types stay in the rules package, because the rest of the code sees our model")
   void celStaysInRules() {
     noClasses()

@@ -137,7 +137,7 @@ class FrameworksCommandTest {
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err())
         .contains(
-            "unknown format 'pdf' (expected table, json, sarif, junit, html, csv or kube-bench-json)");
+            "unknown format 'pdf' (expected table, json, sarif, junit, html, csv, kube-bench-json or cyclonedx)");
   }
 
   @Test

@@ -129,6 +129,14 @@ public final class Scanner {
       listener.on(new ScanEvent.ObjectEvaluated(subject.ref().object(), objects));
     }
 
+    /**
+     * Adds findings computed outside the rule catalogue (an image's vulnerabilities, matched
+     * against a database), after exemptions by configuration.
+     */
+    public void add(List<Finding> computed) {
+      findings.addAll(exemptions.apply(computed, java.util.Map.of()));
+    }
+
     /** Records a skipped or unreadable input. */
     public void note(InputNote note) {
       notes.add(note);
