@@ -85,8 +85,31 @@ final class RulesCommand implements Runnable {
         throw new KubeattestException("unknown format '" + format + "' (expected table or json)");
       }
       int width = catalogue.descriptions().stream().mapToInt(r -> r.id().length()).max().orElse(4);
+      int frameworksWidth =
+          Math.max(
+              10,
+              catalogue.descriptions().stream()
+                  .mapToInt(r -> keys(r.frameworks()).length())
+                  .max()
+                  .orElse(0));
+      int peersWidth =
+          Math.max(
+              5,
+              catalogue.descriptions().stream()
+                  .mapToInt(r -> keys(r.equivalents()).length())
+                  .max()
+                  .orElse(0));
       out.println(
-          pad("ID", width) + "  " + pad("SEVERITY", 8) + "  " + pad("SUBJECT", 9) + "  TITLE");
+          pad("ID", width)
+              + "  "
+              + pad("SEVERITY", 8)
+              + "  "
+              + pad("SUBJECT", 9)
+              + "  "
+              + pad("FRAMEWORKS", frameworksWidth)
+              + "  "
+              + pad("PEERS", peersWidth)
+              + "  TITLE");
       for (Rule rule : catalogue.descriptions()) {
         out.println(
             pad(rule.id(), width)
@@ -94,6 +117,10 @@ final class RulesCommand implements Runnable {
                 + pad(rule.severity().label(), 8)
                 + "  "
                 + pad(rule.subjectKind().label(), 9)
+                + "  "
+                + pad(keys(rule.frameworks()), frameworksWidth)
+                + "  "
+                + pad(keys(rule.equivalents()), peersWidth)
                 + "  "
                 + rule.title());
       }
@@ -186,6 +213,11 @@ final class RulesCommand implements Runnable {
       body.lines().forEach(line -> out.println("  " + line));
       out.println();
     }
+  }
+
+  /** The keys of a framework or peer map, comma-separated; {@code -} when empty. */
+  private static String keys(Map<String, List<String>> map) {
+    return map.isEmpty() ? "-" : String.join(",", map.keySet());
   }
 
   private static String pad(String text, int width) {

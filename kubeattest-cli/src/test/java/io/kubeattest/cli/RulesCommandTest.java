@@ -16,7 +16,9 @@ class RulesCommandTest {
     assertThat(cli.out().lines().findFirst())
         .hasValueSatisfying(h -> assertThat(h).startsWith("ID"));
     assertThat(cli.out())
-        .containsPattern("container-privileged\\s+critical\\s+container\\s+Privileged container");
+        .containsPattern(
+            "container-privileged\\s+critical\\s+container\\s+cis-kubernetes-1.12,\\S*\\s+polaris,\\S*"
+                + "\\s+Privileged container");
     assertThat(cli.out().lines().count()).isGreaterThanOrEqualTo(13);
   }
 
