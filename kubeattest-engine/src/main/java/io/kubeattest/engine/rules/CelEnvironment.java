@@ -52,6 +52,11 @@ final class CelEnvironment {
     this.options = options;
     runtime =
         CelRuntimeFactory.legacyCelRuntimeBuilder()
+            .setStandardEnvironmentEnabled(false)
+            .setStandardFunctions(
+                dev.cel.runtime.CelStandardFunctions.newBuilder()
+                    .excludeFunctions(dev.cel.runtime.CelStandardFunctions.StandardFunction.MATCHES)
+                    .build())
             .setOptions(options)
             .addLibraries(
                 CelExtensions.optional(),

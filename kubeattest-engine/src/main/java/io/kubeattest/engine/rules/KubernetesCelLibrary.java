@@ -60,6 +60,20 @@ final class KubernetesCelLibrary {
         name, CelOverloadDecl.newMemberOverload(overloadId, result, all));
   }
 
+  private static final java.util.Map<String, com.google.re2j.Pattern> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static boolean matchesCached(String text, String regex) {
+    com.google.re2j.Pattern pattern = PATTERNS.get(regex);
+    if (pattern == null) {
+      pattern = com.google.re2j.Pattern.compile(regex);
+      if (PATTERNS.size() < 10_000) {
+        PATTERNS.put(regex, pattern);
+      }
+    }
+    return pattern.matcher(text).find();
+  }
+
   static List<CelFunctionBinding> bindings() {
     return List.of(
         CelFunctionBinding.from("quantity_string", String.class, Quantity::parse),
@@ -88,6 +102,12 @@ final class KubernetesCelLibrary {
             String.class,
             String.class,
             (mode, max) -> FileMode.atMost(FileMode.parse(mode), FileMode.parse(max))),
+        // CEL's own matches() compiles its RE2 pattern on every call; rules match constant
+        // patterns against thousands of subjects, so compile each pattern once.
+        CelFunctionBinding.from(
+            "matches", String.class, String.class, KubernetesCelLibrary::matchesCached),
+        CelFunctionBinding.from(
+            "matches_string", String.class, String.class, KubernetesCelLibrary::matchesCached),
         CelFunctionBinding.from(
             "mode_at_most_int",
             Long.class,

@@ -82,12 +82,30 @@ public final class Scanner {
     return new Session(scanKind, List.copyOf(inputs), clock.instant());
   }
 
+  /**
+   * Evaluates objects on every core. Daemon threads: a scan that ends early does not keep the JVM
+   * alive.
+   */
+  private static final java.util.concurrent.ExecutorService EVALUATORS =
+      java.util.concurrent.Executors.newFixedThreadPool(
+          Math.max(1, Runtime.getRuntime().availableProcessors()),
+          runnable -> {
+            Thread thread = new Thread(runnable, "kubeattest-evaluator");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   /** One scan in progress. Not thread-safe: feed it from one thread. */
   public final class Session {
+    /** Objects whose evaluation may run ahead of the source before the source waits. */
+    private static final int MAX_IN_FLIGHT = 256;
+
     private final String scanKind;
     private final List<String> inputs;
     private final Instant startedAt;
     private final List<Finding> findings = new ArrayList<>();
+    private final java.util.ArrayDeque<java.util.concurrent.Future<List<Finding>>> pending =
+        new java.util.ArrayDeque<>();
     private final List<InputNote> notes = new ArrayList<>();
     private final ObjectIndex index = new ObjectIndex();
     private int objects;
@@ -98,18 +116,24 @@ public final class Scanner {
       this.startedAt = startedAt;
     }
 
-    /** Evaluates every subject of {@code object}, then applies exemptions. */
+    /**
+     * Evaluates every subject of {@code object}, then applies exemptions. Objects are evaluated on
+     * all cores; findings keep the order in which objects were accepted.
+     */
     public void accept(KubernetesObject object) {
-      List<Subject> subjects = extractor.subjects(object);
-      List<Finding> found = evaluator.evaluateAll(subjects);
-      Object podMeta = null;
-      for (Subject subject : subjects) {
-        if (subject.kind() == io.kubeattest.engine.model.SubjectKind.WORKLOAD) {
-          podMeta = subject.variables().get("podMeta");
-        }
-      }
-      findings.addAll(
-          exemptions.apply(found, ExemptionPolicy.annotationsOf(object.content(), podMeta)));
+      submit(
+          () -> {
+            List<Subject> subjects = extractor.subjects(object);
+            List<Finding> found = evaluator.evaluateAll(subjects);
+            Object podMeta = null;
+            for (Subject subject : subjects) {
+              if (subject.kind() == io.kubeattest.engine.model.SubjectKind.WORKLOAD) {
+                podMeta = subject.variables().get("podMeta");
+              }
+            }
+            return exemptions.apply(
+                found, ExemptionPolicy.annotationsOf(object.content(), podMeta));
+          });
       if (!crossObject.isEmpty()) {
         index.add(
             object,
@@ -124,7 +148,7 @@ public final class Scanner {
      * image); it counts as one object.
      */
     public void accept(Subject subject) {
-      findings.addAll(evaluator.evaluate(subject));
+      submit(() -> evaluator.evaluate(subject));
       objects++;
       listener.on(new ScanEvent.ObjectEvaluated(subject.ref().object(), objects));
     }
@@ -134,7 +158,39 @@ public final class Scanner {
      * against a database), after exemptions by configuration.
      */
     public void add(List<Finding> computed) {
-      findings.addAll(exemptions.apply(computed, java.util.Map.of()));
+      List<Finding> exempted = exemptions.apply(computed, java.util.Map.of());
+      pending.addLast(java.util.concurrent.CompletableFuture.completedFuture(exempted));
+    }
+
+    private void submit(java.util.concurrent.Callable<List<Finding>> work) {
+      pending.addLast(EVALUATORS.submit(work));
+      if (pending.size() > MAX_IN_FLIGHT) {
+        drainUntil(MAX_IN_FLIGHT / 2);
+      }
+    }
+
+    /** Moves completed evaluations, oldest first, into the findings until few remain. */
+    private void drainUntil(int remaining) {
+      while (pending.size() > remaining) {
+        findings.addAll(join(pending.removeFirst()));
+      }
+    }
+
+    private List<Finding> join(java.util.concurrent.Future<List<Finding>> future) {
+      try {
+        return future.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while evaluating rules", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException runtime) {
+          throw runtime;
+        }
+        if (e.getCause() instanceof Error error) {
+          throw error;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
     }
 
     /** Records a skipped or unreadable input. */
@@ -145,6 +201,7 @@ public final class Scanner {
 
     /** Runs the cross-object rules over everything accepted, then returns the result. */
     public ScanResult finish() {
+      drainUntil(0);
       if (!crossObject.isEmpty() && !index.isEmpty()) {
         for (CrossObjectEvaluator.Judged judged : crossObject.evaluate(index)) {
           findings.addAll(
