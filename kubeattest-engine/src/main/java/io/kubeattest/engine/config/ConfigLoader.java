@@ -1,7 +1,9 @@
 package io.kubeattest.engine.config;
 
+import static io.kubeattest.engine.tree.SpecErrors.at;
+import static io.kubeattest.engine.tree.SpecErrors.pathOf;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -181,24 +183,5 @@ public final class ConfigLoader {
         spec.reason(),
         expires,
         location == null ? new SourceLocation(file, 1, 1) : location);
-  }
-
-  private static String at(String file, Positions positions, FieldPath path) {
-    SourceLocation location = positions.locateNearest(path);
-    return (location == null ? file : location.toString()) + ": ";
-  }
-
-  private static FieldPath pathOf(IllegalArgumentException e) {
-    FieldPath path = FieldPath.root();
-    if (e.getCause() instanceof JsonMappingException mapping) {
-      for (JsonMappingException.Reference reference : mapping.getPath()) {
-        if (reference.getFieldName() != null) {
-          path = path.key(reference.getFieldName());
-        } else if (reference.getIndex() >= 0) {
-          path = path.index(reference.getIndex());
-        }
-      }
-    }
-    return path;
   }
 }

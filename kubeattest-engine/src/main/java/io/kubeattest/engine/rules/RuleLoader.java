@@ -1,7 +1,11 @@
 package io.kubeattest.engine.rules;
 
+import static io.kubeattest.engine.tree.SpecErrors.at;
+import static io.kubeattest.engine.tree.SpecErrors.describe;
+import static io.kubeattest.engine.tree.SpecErrors.location;
+import static io.kubeattest.engine.tree.SpecErrors.pathOf;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.cel.common.types.CelType;
@@ -358,45 +362,6 @@ public final class RuleLoader {
       throw new RuleException(at(file, positions, path) + "rule is missing '" + field + "'");
     }
     return value;
-  }
-
-  private static SourceLocation location(String file, Positions positions, FieldPath path) {
-    SourceLocation location = positions.locateNearest(path);
-    return location != null ? location : new SourceLocation(file, 1, 1);
-  }
-
-  private static String at(String file, Positions positions, FieldPath path) {
-    SourceLocation location = location(file, positions, path);
-    return location.file() + ":" + location.line() + ": ";
-  }
-
-  private static FieldPath pathOf(IllegalArgumentException e) {
-    FieldPath path = FieldPath.root();
-    if (e.getCause() instanceof JsonMappingException mapping) {
-      for (JsonMappingException.Reference reference : mapping.getPath()) {
-        if (reference.getFieldName() != null) {
-          path = path.key(reference.getFieldName());
-        } else if (reference.getIndex() >= 0) {
-          path = path.index(reference.getIndex());
-        }
-      }
-    }
-    return path;
-  }
-
-  private static String describe(IllegalArgumentException e) {
-    if (e.getCause()
-        instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException u) {
-      return "unknown field '" + u.getPropertyName() + "'";
-    }
-    if (e.getCause() instanceof JsonMappingException mapping) {
-      return "wrong type for '" + pathOf(e) + "': " + firstLine(mapping.getOriginalMessage());
-    }
-    return firstLine(String.valueOf(e.getMessage()));
-  }
-
-  private static String firstLine(String text) {
-    return text.lines().findFirst().orElse("");
   }
 
   private static String resource(String name) {
