@@ -40,6 +40,31 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Mixin PolicyOptions pss = new PolicyOptions();
 
+  @picocli.CommandLine.Option(
+      names = "--images",
+      description =
+          "Also scan each distinct image the workloads run, once, in parallel: hardening and"
+              + " vulnerabilities, linked to the workloads that run it.")
+  boolean images;
+
+  @picocli.CommandLine.Option(
+      names = "--image-threads",
+      paramLabel = "N",
+      description = "Images scanned at once (default: ${DEFAULT-VALUE}).",
+      defaultValue = "4")
+  int imageThreads = 4;
+
+  @picocli.CommandLine.Option(
+      names = "--insecure-registries",
+      description = "Allow plain HTTP to registries on loopback addresses (tests, local mirrors).")
+  boolean insecureRegistries;
+
+  @picocli.CommandLine.Option(
+      names = "--db",
+      paramLabel = "FILE",
+      description = "The vulnerability database for --images (see kubeattest db).")
+  java.nio.file.@org.jspecify.annotations.Nullable Path db;
+
   private final KubeattestCommand.Context context;
 
   ClusterCommand(KubeattestCommand.Context context) {
@@ -60,6 +85,7 @@ final class ClusterCommand implements Callable<Integer> {
         Scanner.configured(
             catalogue, pss.apply(policy.resolve(catalogue)), progress, Clock.systemUTC());
     Scanner.Session session = scanner.begin("cluster", List.of());
+    ClusterImages clusterImages = new ClusterImages();
     ScanResult result;
     try (ClusterSource source = ClusterSource.connect(cluster.resolve(context.env()))) {
       ClusterInfo info =
@@ -68,6 +94,9 @@ final class ClusterCommand implements Callable<Integer> {
                 @Override
                 public void object(KubernetesObject object) {
                   session.accept(object);
+                  if (images) {
+                    clusterImages.collect(object);
+                  }
                 }
 
                 @Override
@@ -80,11 +109,33 @@ final class ClusterCommand implements Callable<Integer> {
                   progress.listed(kind.plural(), count);
                 }
               });
+      if (images) {
+        clusterImages.scan(imageAudit(), imageThreads, session);
+      }
       result = withInput(session.finish(), info);
     }
     progress.clearProgress();
     return new ResultPrinter(options, context.terminal(), frameworks)
         .print(result, spec.commandLine().getOut());
+  }
+
+  private ImageAudit imageAudit() {
+    java.time.Clock clock = Clock.systemUTC();
+    RuleCatalogue catalogue = ImageAudit.catalogue(options.ruleDirectories);
+    return new ImageAudit(
+        io.kubeattest.image.oci.Platform.parse("linux/amd64"),
+        insecureRegistries,
+        java.time.Duration.ofSeconds(30),
+        context.env(),
+        catalogue,
+        policy.resolveUnchecked(),
+        new ImageVulnerabilities(
+            io.kubeattest.image.vulndb.DatabaseLocation.resolve(
+                db, context.env(), java.nio.file.Path.of(System.getProperty("user.home", "."))),
+            null,
+            java.time.Duration.ofDays(7),
+            clock),
+        clock);
   }
 
   /** The result with the cluster (server, context, version) as its input. */

@@ -28,6 +28,15 @@ final class ConfigOptions {
   boolean noAnnotationExemptions;
 
   /**
+   * The configuration as written, not checked against a catalogue: for a second catalogue (the
+   * image rules of {@code cluster --images}) that the file's rule ids need not all belong to.
+   */
+  ScanConfig resolveUnchecked() {
+    ScanConfig resolved = config == null ? ScanConfig.DEFAULT : new ConfigLoader().load(config);
+    return noAnnotationExemptions ? resolved.withoutAnnotationExemptions() : resolved;
+  }
+
+  /**
    * The configuration to scan with, checked against {@code catalogue}.
    *
    * @throws KubeattestException when the file is bad or names rules that do not exist

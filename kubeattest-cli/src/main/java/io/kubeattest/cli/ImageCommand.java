@@ -1,33 +1,16 @@
 package io.kubeattest.cli;
 
 import io.kubeattest.engine.InputException;
-import io.kubeattest.engine.k8s.KubernetesObject;
-import io.kubeattest.engine.model.InputNote;
-import io.kubeattest.engine.model.ObjectRef;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.rules.RuleCatalogue;
-import io.kubeattest.engine.rules.RuleLoader;
-import io.kubeattest.engine.scan.Scanner;
-import io.kubeattest.engine.tree.Positions;
-import io.kubeattest.image.archive.ArchiveImageReader;
-import io.kubeattest.image.fs.LayerLimits;
 import io.kubeattest.image.oci.Platform;
-import io.kubeattest.image.oci.ResolvedImage;
-import io.kubeattest.image.registry.ImageReference;
-import io.kubeattest.image.registry.RegistryClient;
-import io.kubeattest.image.registry.RegistryCredentials;
 import io.kubeattest.image.sbom.CycloneDxReader;
-import io.kubeattest.image.scan.ImageFacts;
 import io.kubeattest.image.scan.ImageReport;
-import io.kubeattest.image.scan.ImageScanner;
 import io.kubeattest.image.vulndb.DatabaseLocation;
 import io.kubeattest.image.vulndb.DurationText;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
@@ -130,70 +113,37 @@ final class ImageCommand implements Callable<Integer> {
     }
     Path sbomFile = sbom;
     String image = target;
+    ImageAudit audit = audit(ImageAudit.catalogue(options.ruleDirectories));
     ImageReport report =
         sbomFile != null
             ? new CycloneDxReader().read(sbomFile)
-            : inspect(Objects.requireNonNull(image));
-    RuleCatalogue catalogue = catalogue();
+            : audit.inspect(Objects.requireNonNull(image));
     ProgressPrinter progress =
         new ProgressPrinter(
             spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
-    Clock clock = Clock.systemUTC();
-    Scanner scanner = Scanner.configured(catalogue, policy.resolve(catalogue), progress, clock);
-    Scanner.Session session = scanner.begin("image", List.of(report.name()));
-    for (String warning : report.warnings()) {
-      session.note(new InputNote(InputNote.Kind.ERROR, report.name(), warning));
-    }
-    for (String note : report.notes()) {
-      session.note(new InputNote(InputNote.Kind.SKIPPED, report.name(), note));
-    }
-    if (report.config() != null) {
-      ObjectRef ref = new ObjectRef(ImageFacts.API_VERSION, ImageFacts.KIND, null, report.name());
-      session.accept(
-          new KubernetesObject(
-              ref, ImageFacts.tree(report, clock.instant()), null, Positions.NONE));
-    }
-    if (!skipVulnerabilities) {
-      new ImageVulnerabilities(
-              DatabaseLocation.resolve(
-                  db, context.env(), Path.of(System.getProperty("user.home", "."))),
-              ignoreFile,
-              DurationText.parse(maxDbAge),
-              clock)
-          .match(report, session);
-    }
-    ScanResult result = session.finish();
+    ScanResult result = audit.audit(report, progress);
     progress.clearProgress();
     return new ImageReportPrinter(options, context.terminal())
         .print(report, result, spec.commandLine().getOut());
   }
 
-  private ImageReport inspect(String name) {
-    Platform wanted = Platform.parse(platform);
-    ImageScanner scanner = new ImageScanner(LayerLimits.DEFAULT);
-    Path path = Path.of(name);
-    if (Files.exists(path)) {
-      try (ResolvedImage image = new ArchiveImageReader().open(path, wanted)) {
-        return scanner.scan(image, null);
-      }
-    }
-    ImageReference reference = ImageReference.parse(name);
-    RegistryClient client =
-        new RegistryClient(
-            RegistryCredentials.fromDockerConfig(context.env()),
-            insecure,
-            Duration.ofSeconds(Math.max(1, timeoutSeconds)));
-    try (ResolvedImage image = client.open(reference, wanted)) {
-      return scanner.scan(image, reference.tag());
-    }
-  }
-
-  private RuleCatalogue catalogue() {
-    List<RuleLoader.RuleSource> sources =
-        new ArrayList<>(RuleLoader.resourceSources("kubeattest/image-rules/"));
-    for (Path directory : options.ruleDirectories) {
-      sources.addAll(RuleLoader.directorySources(directory));
-    }
-    return RuleCatalogue.load(sources);
+  private ImageAudit audit(RuleCatalogue catalogue) {
+    Clock clock = Clock.systemUTC();
+    return new ImageAudit(
+        Platform.parse(platform),
+        insecure,
+        Duration.ofSeconds(Math.max(1, timeoutSeconds)),
+        context.env(),
+        catalogue,
+        policy.resolve(catalogue),
+        skipVulnerabilities
+            ? null
+            : new ImageVulnerabilities(
+                DatabaseLocation.resolve(
+                    db, context.env(), Path.of(System.getProperty("user.home", "."))),
+                ignoreFile,
+                DurationText.parse(maxDbAge),
+                clock),
+        clock);
   }
 }

@@ -1,0 +1,115 @@
+package io.kubeattest.cli;
+
+import io.kubeattest.engine.config.ScanConfig;
+import io.kubeattest.engine.k8s.KubernetesObject;
+import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ObjectRef;
+import io.kubeattest.engine.model.ScanResult;
+import io.kubeattest.engine.rules.RuleCatalogue;
+import io.kubeattest.engine.rules.RuleLoader;
+import io.kubeattest.engine.scan.ScanListener;
+import io.kubeattest.engine.scan.Scanner;
+import io.kubeattest.engine.tree.Positions;
+import io.kubeattest.image.archive.ArchiveImageReader;
+import io.kubeattest.image.fs.LayerLimits;
+import io.kubeattest.image.oci.Platform;
+import io.kubeattest.image.oci.ResolvedImage;
+import io.kubeattest.image.registry.ImageReference;
+import io.kubeattest.image.registry.RegistryClient;
+import io.kubeattest.image.registry.RegistryCredentials;
+import io.kubeattest.image.scan.ImageFacts;
+import io.kubeattest.image.scan.ImageReport;
+import io.kubeattest.image.scan.ImageScanner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One image, audited: read it (registry, docker-save tar or OCI layout), evaluate the image
+ * hardening rules on its facts, and match its packages against the vulnerability database. Shared
+ * by {@code kubeattest image} and {@code kubeattest cluster --images}. Thread-safe.
+ */
+final class ImageAudit {
+  private final Platform platform;
+  private final boolean insecure;
+  private final Duration timeout;
+  private final Map<String, String> env;
+  private final RuleCatalogue catalogue;
+  private final ScanConfig config;
+  private final @Nullable ImageVulnerabilities vulnerabilities;
+  private final Clock clock;
+
+  ImageAudit(
+      Platform platform,
+      boolean insecure,
+      Duration timeout,
+      Map<String, String> env,
+      RuleCatalogue catalogue,
+      ScanConfig config,
+      @Nullable ImageVulnerabilities vulnerabilities,
+      Clock clock) {
+    this.platform = platform;
+    this.insecure = insecure;
+    this.timeout = timeout;
+    this.env = env;
+    this.catalogue = catalogue;
+    this.config = config;
+    this.vulnerabilities = vulnerabilities;
+    this.clock = clock;
+  }
+
+  /** The built-in image rules plus every --rules directory. */
+  static RuleCatalogue catalogue(List<Path> directories) {
+    List<RuleLoader.RuleSource> sources =
+        new ArrayList<>(RuleLoader.resourceSources("kubeattest/image-rules/"));
+    for (Path directory : directories) {
+      sources.addAll(RuleLoader.directorySources(directory));
+    }
+    return RuleCatalogue.load(sources);
+  }
+
+  /** Reads {@code name}: an existing file or directory, else a registry reference. */
+  ImageReport inspect(String name) {
+    ImageScanner scanner = new ImageScanner(LayerLimits.DEFAULT);
+    Path path = Path.of(name);
+    if (Files.exists(path)) {
+      try (ResolvedImage image = new ArchiveImageReader().open(path, platform)) {
+        return scanner.scan(image, null);
+      }
+    }
+    ImageReference reference = ImageReference.parse(name);
+    RegistryClient client =
+        new RegistryClient(RegistryCredentials.fromDockerConfig(env), insecure, timeout);
+    try (ResolvedImage image = client.open(reference, platform)) {
+      return scanner.scan(image, reference.tag());
+    }
+  }
+
+  /** Evaluates the hardening rules and, when a database is configured, the vulnerabilities. */
+  ScanResult audit(ImageReport report, ScanListener listener) {
+    Scanner.Session session =
+        Scanner.configured(catalogue, config, listener, clock)
+            .begin("image", List.of(report.name()));
+    for (String warning : report.warnings()) {
+      session.note(new InputNote(InputNote.Kind.ERROR, report.name(), warning));
+    }
+    for (String note : report.notes()) {
+      session.note(new InputNote(InputNote.Kind.SKIPPED, report.name(), note));
+    }
+    if (report.config() != null) {
+      ObjectRef ref = new ObjectRef(ImageFacts.API_VERSION, ImageFacts.KIND, null, report.name());
+      session.accept(
+          new KubernetesObject(
+              ref, ImageFacts.tree(report, clock.instant()), null, Positions.NONE));
+    }
+    if (vulnerabilities != null) {
+      vulnerabilities.match(report, session);
+    }
+    return session.finish();
+  }
+}
