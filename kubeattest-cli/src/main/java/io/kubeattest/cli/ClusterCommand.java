@@ -74,16 +74,11 @@ final class ClusterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleCatalogue full = Catalogues.load(options.ruleDirectories);
-    FrameworkSelection frameworks = FrameworkSelection.of(options.frameworks, full.descriptions());
-    options.resolvedTargets();
-    RuleCatalogue catalogue = frameworks.limited() ? full.restrictedTo(frameworks.ruleIds()) : full;
-    ProgressPrinter progress =
-        new ProgressPrinter(
-            spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
-    Scanner scanner =
-        Scanner.configured(
-            catalogue, pss.apply(policy.resolve(catalogue)), progress, Clock.systemUTC());
+    WorkloadScan prepared =
+        WorkloadScan.prepare(options, policy, pss, context, spec.commandLine().getErr());
+    FrameworkSelection frameworks = prepared.frameworks();
+    ProgressPrinter progress = prepared.progress();
+    Scanner scanner = prepared.scanner();
     Scanner.Session session = scanner.begin("cluster", List.of());
     ClusterImages clusterImages = new ClusterImages();
     ScanResult result;

@@ -3,11 +3,9 @@ package io.kubeattest.cli;
 import io.kubeattest.engine.k8s.KubernetesObject;
 import io.kubeattest.engine.model.InputNote;
 import io.kubeattest.engine.model.ScanResult;
-import io.kubeattest.engine.rules.RuleCatalogue;
 import io.kubeattest.engine.scan.Scanner;
 import io.kubeattest.sources.manifest.ManifestSink;
 import io.kubeattest.sources.manifest.ManifestSource;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -47,16 +45,11 @@ final class ManifestsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    RuleCatalogue full = Catalogues.load(options.ruleDirectories);
-    FrameworkSelection frameworks = FrameworkSelection.of(options.frameworks, full.descriptions());
-    options.resolvedTargets();
-    RuleCatalogue catalogue = frameworks.limited() ? full.restrictedTo(frameworks.ruleIds()) : full;
-    ProgressPrinter progress =
-        new ProgressPrinter(
-            spec.commandLine().getErr(), options.quiet, context.terminal().interactive());
-    Scanner scanner =
-        Scanner.configured(
-            catalogue, pss.apply(policy.resolve(catalogue)), progress, Clock.systemUTC());
+    WorkloadScan prepared =
+        WorkloadScan.prepare(options, policy, pss, context, spec.commandLine().getErr());
+    FrameworkSelection frameworks = prepared.frameworks();
+    ProgressPrinter progress = prepared.progress();
+    Scanner scanner = prepared.scanner();
     Scanner.Session session = scanner.begin("manifests", paths);
     ManifestSource.withDefaults()
         .read(
