@@ -81,17 +81,43 @@ public final class JsonReader implements TreeReader {
     }
   }
 
-  private @Nullable Object value(
-      JsonParser parser, JsonToken token, FieldPath path, Positions.Builder positions)
+  /**
+   * The JSON value starting at {@code token} as a JSON-like tree (maps, lists, String, Long,
+   * Double, Boolean, null), without positions: for callers that stream a large document themselves,
+   * such as a page of a Kubernetes list response. No limits apply beyond the parser's own
+   * constraints.
+   *
+   * @throws IOException when the value is malformed or ends early
+   */
+  public static @Nullable Object tree(JsonParser parser, @Nullable JsonToken token)
       throws IOException {
-    JsonLocation location = parser.currentTokenLocation();
-    positions.put(path, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    return value(parser, token, FieldPath.root(), null);
+  }
+
+  /** Reads one value; records positions (and builds paths) only when {@code positions} is set. */
+  private static @Nullable Object value(
+      JsonParser parser,
+      @Nullable JsonToken token,
+      FieldPath path,
+      Positions.@Nullable Builder positions)
+      throws IOException {
+    if (token == null) {
+      throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end");
+    }
+    if (positions != null) {
+      JsonLocation location = parser.currentTokenLocation();
+      positions.put(path, Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+    }
     switch (token) {
       case START_OBJECT -> {
         Map<String, @Nullable Object> map = new LinkedHashMap<>();
         JsonToken next;
         while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
           String key = parser.currentName();
+          if (positions == null) {
+            map.put(key, value(parser, parser.nextToken(), path, null));
+            continue;
+          }
           JsonLocation keyLocation = parser.currentTokenLocation();
           FieldPath child = path.key(key);
           Object value = value(parser, parser.nextToken(), child, positions);
@@ -109,10 +135,8 @@ public final class JsonReader implements TreeReader {
         JsonToken next;
         int i = 0;
         while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-          if (next == null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected end");
-          }
-          list.add(value(parser, next, path.index(i++), positions));
+          list.add(value(parser, next, positions == null ? path : path.index(i), positions));
+          i++;
         }
         return list;
       }

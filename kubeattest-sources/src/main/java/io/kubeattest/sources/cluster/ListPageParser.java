@@ -5,11 +5,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import io.kubeattest.engine.tree.JsonReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -69,47 +67,6 @@ final class ListPageParser {
 
   private static @Nullable Object value(JsonParser parser, @Nullable JsonToken token)
       throws IOException {
-    if (token == null) {
-      throw new JsonParseException(parser, "unexpected end of the response");
-    }
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, @Nullable Object> map = new LinkedHashMap<>();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String key = parser.currentName();
-          map.put(key, value(parser, parser.nextToken()));
-        }
-        return map;
-      }
-      case START_ARRAY -> {
-        List<@Nullable Object> list = new ArrayList<>();
-        JsonToken next;
-        while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
-          list.add(value(parser, next));
-        }
-        return list;
-      }
-      case VALUE_STRING -> {
-        return parser.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? (Object) parser.getDoubleValue()
-            : (Object) parser.getLongValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return parser.getDoubleValue();
-      }
-      case VALUE_TRUE -> {
-        return true;
-      }
-      case VALUE_FALSE -> {
-        return false;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
-      default -> throw new JsonParseException(parser, "unexpected " + token);
-    }
+    return JsonReader.tree(parser, token);
   }
 }
