@@ -125,11 +125,7 @@ final class ClusterCommand implements Callable<Integer> {
         catalogue,
         policy.resolveUnchecked(),
         new ImageVulnerabilities(
-            io.kubeattest.image.vulndb.DatabaseLocation.resolve(
-                db, context.env(), java.nio.file.Path.of(System.getProperty("user.home", "."))),
-            null,
-            java.time.Duration.ofDays(7),
-            clock),
+            DbCommand.databaseFile(db, context.env()), null, java.time.Duration.ofDays(7), clock),
         clock);
   }
 

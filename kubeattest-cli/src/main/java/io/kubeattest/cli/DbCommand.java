@@ -58,8 +58,15 @@ final class DbCommand implements Runnable {
   }
 
   Path file(@Nullable Path explicit) {
-    return DatabaseLocation.resolve(
-        explicit, context.env(), Path.of(System.getProperty("user.home", ".")));
+    return databaseFile(explicit, context.env());
+  }
+
+  /**
+   * The vulnerability database a command uses: {@code --db}, else {@code KUBEATTEST_DB}, else the
+   * user's data directory. One place for {@code db}, {@code image} and {@code cluster --images}.
+   */
+  static Path databaseFile(@Nullable Path explicit, java.util.Map<String, String> env) {
+    return DatabaseLocation.resolve(explicit, env, Path.of(System.getProperty("user.home", ".")));
   }
 
   /** The {@code --db FILE} option of every db subcommand. */

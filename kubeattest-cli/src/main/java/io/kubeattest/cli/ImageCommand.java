@@ -6,7 +6,6 @@ import io.kubeattest.engine.rules.RuleCatalogue;
 import io.kubeattest.image.oci.Platform;
 import io.kubeattest.image.sbom.CycloneDxReader;
 import io.kubeattest.image.scan.ImageReport;
-import io.kubeattest.image.vulndb.DatabaseLocation;
 import io.kubeattest.image.vulndb.DurationText;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -139,8 +138,7 @@ final class ImageCommand implements Callable<Integer> {
         skipVulnerabilities
             ? null
             : new ImageVulnerabilities(
-                DatabaseLocation.resolve(
-                    db, context.env(), Path.of(System.getProperty("user.home", "."))),
+                DbCommand.databaseFile(db, context.env()),
                 ignoreFile,
                 DurationText.parse(maxDbAge),
                 clock),
