@@ -19,6 +19,7 @@ import io.kubeattest.engine.model.SubjectKind;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The CEL environment rules are compiled in: standard macros, optional syntax ({@code ?.}, {@code
@@ -42,7 +43,22 @@ final class CelEnvironment {
 
   private final CelRuntime runtime;
 
+  /** Trees the build checked already; consulted before compiling from source. */
+  private final CheckedExpressions checked;
+
+  /** Every tree compiled from source in this environment, when recording for the build. */
+  private final @Nullable Map<String, CelAbstractSyntaxTree> recorded;
+
+  /** An environment that uses the trees the build stored for the built-in catalogues. */
   CelEnvironment() {
+    this(true, false);
+  }
+
+  /**
+   * @param useStored whether to take checked trees from {@link CheckedExpressions#RESOURCE}
+   * @param record whether to keep every tree compiled from source, for {@link #recorded()}
+   */
+  CelEnvironment(boolean useStored, boolean record) {
     CelOptions options =
         CelOptions.current()
             .enableOptionalSyntax(true)
@@ -65,6 +81,38 @@ final class CelEnvironment {
                 CelExtensions.sets(options))
             .addFunctionBindings(KubernetesCelLibrary.bindings())
             .build();
+    checked = useStored ? CheckedExpressions.builtIn(fingerprint()) : CheckedExpressions.none();
+    recorded = record ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+  }
+
+  /**
+   * What a stored checked tree depends on besides its own text: the declarations and variables it
+   * was checked against. A store made under another fingerprint is not used.
+   */
+  static String fingerprint() {
+    StringBuilder text = new StringBuilder("kubeattest-cel-1;optional,strings,lists,sets;");
+    text.append(KubernetesCelLibrary.declarations());
+    for (SubjectKind kind : SubjectKind.values()) {
+      text.append(';').append(kind).append(variables(kind));
+    }
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+
+  /** The trees compiled from source so far, by key, when recording; empty otherwise. */
+  java.util.SortedMap<String, CelAbstractSyntaxTree> recorded() {
+    return recorded == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(recorded);
+  }
+
+  /** How many stored checked trees this environment can use. */
+  int storedCount() {
+    return checked.size();
   }
 
   private synchronized CelCompiler compiler(SubjectKind kind) {
@@ -122,20 +170,25 @@ final class CelEnvironment {
     if (cached != null) {
       return cached;
     }
-    CelProgram program = compileUncached(kind, expression, expected);
+    CelProgram program = compileUncached(key, kind, expression, expected);
     programs.putIfAbsent(key, program);
     return program;
   }
 
-  private CelProgram compileUncached(SubjectKind kind, String expression, CelType expected)
-      throws CompileError {
-    CelValidationResult result = compiler(kind).compile(expression, "rule");
-    CelAbstractSyntaxTree ast;
-    try {
-      ast = result.getAst();
-    } catch (CelValidationException e) {
-      throw new CompileError(
-          e.getErrors().stream().map(CelEnvironment::describe).collect(Collectors.joining("; ")));
+  private CelProgram compileUncached(
+      String key, SubjectKind kind, String expression, CelType expected) throws CompileError {
+    CelAbstractSyntaxTree ast = checked.find(key).orElse(null);
+    if (ast == null) {
+      CelValidationResult result = compiler(kind).compile(expression, "rule");
+      try {
+        ast = result.getAst();
+      } catch (CelValidationException e) {
+        throw new CompileError(
+            e.getErrors().stream().map(CelEnvironment::describe).collect(Collectors.joining("; ")));
+      }
+      if (recorded != null) {
+        recorded.put(key, ast);
+      }
     }
     CelType actual = ast.getResultType();
     if (!actual.equals(expected) && !actual.equals(SimpleType.DYN)) {

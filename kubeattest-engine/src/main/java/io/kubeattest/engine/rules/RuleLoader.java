@@ -48,10 +48,19 @@ public final class RuleLoader {
   private static final Set<String> CONTAINER_TYPES =
       Set.of("container", "initContainer", "ephemeralContainer");
 
-  private final CelEnvironment cel = new CelEnvironment();
+  private final CelEnvironment cel;
   private final ObjectMapper mapper =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
   private final YamlReader yaml = new YamlReader(YamlLimits.DEFAULT);
+
+  /** A loader that takes the built-in rules' checked expressions from the build's store. */
+  public RuleLoader() {
+    this(new CelEnvironment());
+  }
+
+  RuleLoader(CelEnvironment cel) {
+    this.cel = cel;
+  }
 
   /** A rule file's name and text, before compilation. */
   public record RuleSource(String name, String text) {}
