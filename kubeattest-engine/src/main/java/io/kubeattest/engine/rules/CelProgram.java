@@ -28,10 +28,16 @@ public final class CelProgram {
     try {
       return program.eval(activation);
     } catch (CelEvaluationException e) {
-      Throwable cause = e.getCause();
+      // CEL wraps a function's own exception (one or more times); its message is what the user
+      // needs ("'lots' is not a Kubernetes quantity"), so the innermost cause is appended.
       String message = firstLine(e.getMessage());
-      if (cause != null && cause.getMessage() != null) {
-        message = message + ": " + firstLine(cause.getMessage());
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      String detail = root == e ? null : root.getMessage();
+      if (detail != null && !message.contains(firstLine(detail))) {
+        message = message + ": " + firstLine(detail);
       }
       throw new EvaluationException(message);
     } catch (RuntimeException e) {

@@ -35,7 +35,12 @@ public final class RuleCatalogue {
    * @throws RuleException when a rule does not load or compile, or two rules share an id
    */
   public static RuleCatalogue load(List<RuleLoader.RuleSource> sources) {
-    List<CompiledRule> compiled = new RuleLoader().compile(sources);
+    return load(sources, new RuleLoader());
+  }
+
+  /** Compiles {@code sources} with {@code loader} (for example one that ignores stored trees). */
+  static RuleCatalogue load(List<RuleLoader.RuleSource> sources, RuleLoader loader) {
+    List<CompiledRule> compiled = loader.compile(sources);
     Map<String, CompiledRule> byId = new LinkedHashMap<>();
     for (CompiledRule rule : compiled) {
       CompiledRule previous = byId.putIfAbsent(rule.rule().id(), rule);
