@@ -19,7 +19,7 @@ EOF
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m -XX:SharedArchiveFile="$snap/kubeattest.jsa" \
   -Xlog:cds=off -Xlog:cds+dynamic=off -XX:FlightRecorderOptions:stackdepth=1024 \
   -XX:StartFlightRecording=settings="$work/prof/sampling.jfc",filename="$work/prof/run.jfr" \
-  -jar "$snap/kubeattest.jar" manifests "$target" -q -o json >/dev/null 2>"$work/prof/run.stderr"
+  -jar "$snap/kubeattest.jar" manifests "$target" -q -o "${FORMAT:-json}" >/dev/null 2>"$work/prof/run.stderr"
 jfr print --json --stack-depth 1024 --events jdk.ExecutionSample "$work/prof/run.jfr" > "$work/prof/run.json"
 python3 - "$work/prof/run.json" <<'EOF'
 import collections, json, sys

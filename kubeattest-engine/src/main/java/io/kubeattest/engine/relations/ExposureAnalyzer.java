@@ -25,14 +25,12 @@ public final class ExposureAnalyzer {
   /** The exposure of every workload of {@code index} that has something to say, by object. */
   public static Map<ObjectRef, Exposure> exposures(ObjectIndex index) {
     Map<ObjectRef, Exposure> result = new HashMap<>();
-    List<IndexedObject> services = index.ofKind("Service");
-    List<IndexedObject> ingresses = index.ofKind("Ingress");
     RbacGraph graph = RbacChecks.graph(index);
     for (IndexedObject workload : index.workloads()) {
       Set<String> via = new LinkedHashSet<>();
-      for (IndexedObject service : services) {
-        if (!service.namespace().equals(workload.namespace())
-            || !(service.at("spec.selector") instanceof Map<?, ?> selector)
+      List<IndexedObject> ingresses = index.inNamespace("Ingress", workload.namespace());
+      for (IndexedObject service : index.inNamespace("Service", workload.namespace())) {
+        if (!(service.at("spec.selector") instanceof Map<?, ?> selector)
             || selector.isEmpty()
             || !LabelSelector.mapMatches(selector, workload.podLabels())) {
           continue;
@@ -42,8 +40,7 @@ public final class ExposureAnalyzer {
           via.add(service.ref().display() + " (" + type + ")");
         }
         for (IndexedObject ingress : ingresses) {
-          if (ingress.namespace().equals(service.namespace())
-              && routesTo(ingress, service.name())) {
+          if (routesTo(ingress, service.name())) {
             via.add(ingress.ref().display() + " -> Service " + service.name());
           }
         }

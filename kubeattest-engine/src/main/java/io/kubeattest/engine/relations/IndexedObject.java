@@ -10,9 +10,30 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One object of the scan as cross-object rules see it; for workloads also the pod template's path,
- * labels and spec.
+ * labels and spec (looked up once: rules match every Service against every workload's labels).
+ *
+ * @param podLabels the pod template's labels (the object's own labels for a Pod), or an empty map
+ * @param podSpec the pod spec, or an empty map
  */
-record IndexedObject(KubernetesObject object, @Nullable FieldPath template) {
+record IndexedObject(
+    KubernetesObject object, @Nullable FieldPath template, Map<?, ?> podLabels, Map<?, ?> podSpec) {
+
+  IndexedObject(KubernetesObject object, @Nullable FieldPath template) {
+    this(
+        object,
+        template,
+        mapAt(object, template, "metadata", "labels"),
+        mapAt(object, template, "spec", null));
+  }
+
+  private static Map<?, ?> mapAt(
+      KubernetesObject object, @Nullable FieldPath template, String key, @Nullable String next) {
+    if (template == null) {
+      return Map.of();
+    }
+    FieldPath path = next == null ? template.key(key) : template.key(key).key(next);
+    return path.lookup(object.content()) instanceof Map<?, ?> map ? map : Map.of();
+  }
 
   ObjectRef ref() {
     return object.ref();
@@ -40,24 +61,6 @@ record IndexedObject(KubernetesObject object, @Nullable FieldPath template) {
 
   boolean isWorkload() {
     return template != null;
-  }
-
-  /** The pod template's labels (the object's own labels for a Pod). */
-  Map<?, ?> podLabels() {
-    if (template == null) {
-      return Map.of();
-    }
-    Object labels = template.key("metadata").key("labels").lookup(object.content());
-    return labels instanceof Map<?, ?> map ? map : Map.of();
-  }
-
-  /** The pod spec, or an empty map. */
-  Map<?, ?> podSpec() {
-    if (template == null) {
-      return Map.of();
-    }
-    Object spec = template.key("spec").lookup(object.content());
-    return spec instanceof Map<?, ?> map ? map : Map.of();
   }
 
   /** The pod spec's path. */

@@ -49,16 +49,28 @@ final class CelEnvironment {
   /** Every tree compiled from source in this environment, when recording for the build. */
   private final @Nullable Map<String, CelAbstractSyntaxTree> recorded;
 
-  /** An environment that uses the trees the build stored for the built-in catalogues. */
+  /** Whether programs evaluate on the direct path first ({@link DirectProgram}). */
+  private final boolean direct;
+
+  /**
+   * An environment that uses the trees the build stored for the built-in catalogues and evaluates
+   * on the direct path first.
+   */
   CelEnvironment() {
-    this(true, false);
+    this(true, false, true);
+  }
+
+  CelEnvironment(boolean useStored, boolean record) {
+    this(useStored, record, true);
   }
 
   /**
    * @param useStored whether to take checked trees from {@link CheckedExpressions#RESOURCE}
    * @param record whether to keep every tree compiled from source, for {@link #recorded()}
+   * @param direct whether programs try the direct path before CEL's interpreter
    */
-  CelEnvironment(boolean useStored, boolean record) {
+  CelEnvironment(boolean useStored, boolean record, boolean direct) {
+    this.direct = direct;
     CelOptions options =
         CelOptions.current()
             .enableOptionalSyntax(true)
@@ -196,9 +208,21 @@ final class CelEnvironment {
           "expression has type " + actual.name() + ", expected " + expected.name());
     }
     try {
-      return new CelProgram(expression, runtime.createProgram(ast));
+      return new CelProgram(
+          expression,
+          runtime.createProgram(ast),
+          direct ? DirectProgram.of(ast).orElse(null) : null);
     } catch (CelEvaluationException e) {
       throw new CompileError(String.valueOf(e.getMessage()));
+    }
+  }
+
+  /** The checked tree of {@code expression} (for tests of the direct path). */
+  CelAbstractSyntaxTree checkedTree(SubjectKind kind, String expression) {
+    try {
+      return compiler(kind).compile(expression, "rule").getAst();
+    } catch (CelValidationException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 

@@ -93,6 +93,11 @@ final class CheckedExpressions {
     return entries.size();
   }
 
+  /** The keys of the stored trees. */
+  java.util.Set<String> keys() {
+    return entries.keySet();
+  }
+
   /**
    * Writes {@code trees} (sorted by key, so equal inputs give equal bytes) with the fingerprint.
    */

@@ -63,7 +63,7 @@ final class KubernetesCelLibrary {
   private static final java.util.Map<String, com.google.re2j.Pattern> PATTERNS =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private static boolean matchesCached(String text, String regex) {
+  static boolean matchesCached(String text, String regex) {
     com.google.re2j.Pattern pattern = PATTERNS.get(regex);
     if (pattern == null) {
       pattern = com.google.re2j.Pattern.compile(regex);

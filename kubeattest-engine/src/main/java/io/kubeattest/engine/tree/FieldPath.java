@@ -34,16 +34,26 @@ public final class FieldPath {
   public record AnyIndex() implements Segment {}
 
   private final List<Segment> segments;
-  private final String text;
+
+  /** The rendered form, made on first use: most paths built while matching are never shown. */
+  private @org.jspecify.annotations.Nullable String text;
 
   private FieldPath(List<Segment> segments) {
     this.segments = List.copyOf(segments);
-    this.text = render(this.segments);
   }
 
   private FieldPath(List<Segment> segments, String text) {
     this.segments = segments;
     this.text = text;
+  }
+
+  private String text() {
+    String rendered = text;
+    if (rendered == null) {
+      rendered = render(segments);
+      text = rendered;
+    }
+    return rendered;
   }
 
   /** The empty path: the root of the tree. */
@@ -75,7 +85,11 @@ public final class FieldPath {
     List<Segment> all = new ArrayList<>(segments.size() + 1);
     all.addAll(segments);
     all.add(segment);
-    StringBuilder out = new StringBuilder(text.length() + 16).append(text);
+    String rendered = text;
+    if (rendered == null) {
+      return new FieldPath(all);
+    }
+    StringBuilder out = new StringBuilder(rendered.length() + 16).append(rendered);
     appendSegment(out, segment);
     return new FieldPath(java.util.Collections.unmodifiableList(all), out.toString());
   }
@@ -302,16 +316,16 @@ public final class FieldPath {
 
   @Override
   public boolean equals(@Nullable Object other) {
-    return other instanceof FieldPath path && path.text.equals(text);
+    return other instanceof FieldPath path && path.segments.equals(segments);
   }
 
   @Override
   public int hashCode() {
-    return text.hashCode();
+    return segments.hashCode();
   }
 
   @Override
   public String toString() {
-    return text;
+    return text();
   }
 }
