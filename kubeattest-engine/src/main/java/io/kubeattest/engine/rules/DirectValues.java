@@ -23,53 +23,40 @@ final class DirectValues {
     return value;
   }
 
-  static Map<?, ?> map(Object value) {
-    if (value instanceof Map<?, ?> map) {
-      return map;
+  /** {@code value} as a {@code type}, or a deferral to CEL. */
+  private static <T> T as(Class<T> type, Object value) {
+    if (type.isInstance(value)) {
+      return type.cast(value);
     }
     throw Defer.INSTANCE;
+  }
+
+  static Map<?, ?> map(Object value) {
+    return as(Map.class, value);
   }
 
   static List<?> list(Object value) {
-    if (value instanceof List<?> list) {
-      return list;
-    }
-    throw Defer.INSTANCE;
+    return as(List.class, value);
   }
 
   static String string(Object value) {
-    if (value instanceof String text) {
-      return text;
-    }
-    throw Defer.INSTANCE;
+    return as(String.class, value);
   }
 
   static long integer(Object value) {
-    if (value instanceof Long number) {
-      return number;
-    }
-    throw Defer.INSTANCE;
+    return as(Long.class, value);
   }
 
   static boolean bool(Object value) {
-    if (value instanceof Boolean b) {
-      return b;
-    }
-    throw Defer.INSTANCE;
+    return as(Boolean.class, value);
   }
 
   static Optional<?> optional(Object value) {
-    if (value instanceof Optional<?> optional) {
-      return optional;
-    }
-    throw Defer.INSTANCE;
+    return as(Optional.class, value);
   }
 
   static Quantity quantity(Object value) {
-    if (value instanceof Quantity quantity) {
-      return quantity;
-    }
-    throw Defer.INSTANCE;
+    return as(Quantity.class, value);
   }
 
   /** What a comprehension iterates: a list's elements or a map's keys. */
