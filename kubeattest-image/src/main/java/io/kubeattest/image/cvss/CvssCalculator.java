@@ -8,11 +8,26 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes CVSS base scores from vector strings: {@code CVSS:3.1/...} and {@code CVSS:3.0/...} with
- * the v3 specification's base equations (v3.1's integer Roundup, v3.0's plain round-up), and v2
- * vectors ({@code AV:N/AC:L/Au:N/C:P/I:P/A:P}, optionally in parentheses or after {@code
- * CVSS:2.0/}). Every base metric must appear exactly once; temporal and environmental metrics are
- * accepted and ignored. CVSS v4.0 vectors are rejected. Stateless and thread-safe.
+ * Computes CVSS scores from vector strings:
+ *
+ * <ul>
+ *   <li>{@code CVSS:4.0/...} with the v4.0 specification's scoring: the macro vector of the six
+ *       equivalence sets, its score from the specification's table, lowered by interpolation on the
+ *       vector's severity distance and rounded half up to one decimal. All eleven base metrics must
+ *       appear exactly once; threat ({@code E}), environmental ({@code CR}, {@code IR}, {@code AR},
+ *       {@code MAV} ... {@code MSA}) and supplemental metrics may appear once each, in any order.
+ *       Threat and environmental metrics are applied as the specification says, so the result is
+ *       the CVSS-B score of a base-only vector and the CVSS-BT, -BE or -BTE score otherwise;
+ *       supplemental metrics never change it;
+ *   <li>{@code CVSS:3.1/...} and {@code CVSS:3.0/...} with the v3 specification's base equations
+ *       (v3.1's integer Roundup, v3.0's plain round-up);
+ *   <li>v2 vectors ({@code AV:N/AC:L/Au:N/C:P/I:P/A:P}, optionally in parentheses or after {@code
+ *       CVSS:2.0/}).
+ * </ul>
+ *
+ * For v2 and v3, every base metric must appear exactly once and temporal and environmental metrics
+ * are accepted and ignored (the result is the base score). Every metric's value must be one its
+ * version defines. Stateless and thread-safe.
  */
 public final class CvssCalculator {
   private static final List<String> V3_BASE = List.of("AV", "AC", "PR", "UI", "S", "C", "I", "A");
@@ -23,13 +38,17 @@ public final class CvssCalculator {
       Set.of("E", "RL", "RC", "CDP", "TD", "CR", "IR", "AR");
 
   /**
-   * The base score of a CVSS v2, v3.0 or v3.1 vector.
+   * The score of a CVSS v2, v3.0, v3.1 or v4.0 vector: the base score, except that a v4.0 vector's
+   * threat and environmental metrics count (see the class documentation).
    *
    * @throws CvssFormatException naming the vector if it is not a complete, valid vector of a
    *     supported version
    */
   public CvssScore baseScore(String vector) {
     String v = vector.strip();
+    if (v.startsWith(Cvss4Vector.PREFIX)) {
+      return new CvssScore(CvssVersion.V4_0, vector, Cvss4Scorer.score(Cvss4Vector.parse(vector)));
+    }
     if (v.startsWith("CVSS:3.1/")) {
       return v3(vector, CvssVersion.V3_1, metrics(vector, v.substring(9), V3_BASE, V3_OTHER));
     }
@@ -38,7 +57,10 @@ public final class CvssCalculator {
     }
     if (v.startsWith("CVSS:")) {
       int slash = v.indexOf('/');
-      String version = slash < 0 ? v.substring(5) : v.substring(5, slash);
+      if (slash < 0) {
+        throw new CvssFormatException(vector, "expected metrics after '" + v + "/'");
+      }
+      String version = v.substring(5, slash);
       if (!version.equals("2.0")) {
         throw new CvssFormatException(vector, "CVSS version " + version + " is not supported");
       }
@@ -50,7 +72,11 @@ public final class CvssCalculator {
     return v2(vector, metrics(vector, v, V2_BASE, V2_OTHER));
   }
 
-  private static Map<String, String> metrics(
+  /**
+   * The {@code METRIC:VALUE} pairs of {@code body}, checked for form, unknown and repeated metrics
+   * and missing base metrics; the values are not checked.
+   */
+  static Map<String, String> metrics(
       String vector, String body, List<String> base, Set<String> other) {
     Map<String, String> values = new HashMap<>();
     for (String part : body.split("/", -1)) {

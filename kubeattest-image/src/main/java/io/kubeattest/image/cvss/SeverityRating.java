@@ -3,9 +3,10 @@ package io.kubeattest.image.cvss;
 import java.math.BigDecimal;
 
 /**
- * Qualitative severity of a base score. CVSS v3 (specification, section 5): 0.0 none, 0.1-3.9 low,
- * 4.0-6.9 medium, 7.0-8.9 high, 9.0-10.0 critical. CVSS v2 has no official rating; NVD's is used:
- * 0.0-3.9 low, 4.0-6.9 medium, 7.0-10.0 high.
+ * Qualitative severity of a score. CVSS v3 (specification, section 5) and v4.0 (its qualitative
+ * severity rating scale, the same bands): 0.0 none, 0.1-3.9 low, 4.0-6.9 medium, 7.0-8.9 high,
+ * 9.0-10.0 critical. CVSS v2 has no official rating; NVD's is used: 0.0-3.9 low, 4.0-6.9 medium,
+ * 7.0-10.0 high.
  */
 public enum SeverityRating {
   NONE,

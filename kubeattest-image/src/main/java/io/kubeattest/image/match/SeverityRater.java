@@ -17,9 +17,13 @@ import org.jspecify.annotations.Nullable;
  * Rates a vulnerability for one affected package, first rule that applies:
  *
  * <ol>
- *   <li>a CVSS v3.x vector, else a CVSS v2 vector, from the {@code affected} entry's severity list
- *       and then the record's: the base score computed by {@link CvssCalculator} and rated by the
- *       CVSS scale (v3: none is {@code info}; v2: NVD's scale);
+ *   <li>a CVSS vector, the newest version present first: {@code CVSS_V4}, else {@code CVSS_V3},
+ *       else {@code CVSS_V2}, each looked for in the {@code affected} entry's severity list and
+ *       then the record's (so a record-level v4.0 vector wins over an entry-level v3.1 one). The
+ *       score computed by {@link CvssCalculator} is rated on the CVSS scale (v4.0 and v3: none is
+ *       {@code info}; v2: NVD's scale). Newest first because a source that scored a vulnerability
+ *       with v4.0 as well as older versions did so last and with the most information, and because
+ *       v4.0 scores the subsequent-system impact v3 folds into scope;
  *   <li>the distribution's or database's own rating: {@code ecosystem_specific.severity}, {@code
  *       database_specific.severity} (the entry's, then the record's), a non-CVSS severity entry
  *       (Ubuntu's priority), Debian's {@code ecosystem_specific.urgency}: critical; high or
@@ -27,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  *   <li>otherwise {@link #UNRATED}, marked as not rated.
  * </ol>
  *
- * CVSS v4 vectors and vectors that do not parse are passed over. Stateless and thread-safe.
+ * Vectors that do not parse are passed over. Stateless and thread-safe.
  */
 public final class SeverityRater {
   /** The severity of a vulnerability nobody rated. */
@@ -39,7 +43,7 @@ public final class SeverityRater {
   public RatedSeverity rate(OsvRecord record, Affected affected) {
     List<io.kubeattest.image.osv.Severity> entries = new ArrayList<>(affected.severity());
     entries.addAll(record.severity());
-    for (String type : List.of("CVSS_V3", "CVSS_V2")) {
+    for (String type : List.of("CVSS_V4", "CVSS_V3", "CVSS_V2")) {
       for (io.kubeattest.image.osv.Severity entry : entries) {
         if (entry.type().equalsIgnoreCase(type)) {
           Optional<RatedSeverity> rated = cvss(entry.score());
@@ -84,16 +88,19 @@ public final class SeverityRater {
             case LOW -> Severity.LOW;
             case NONE -> Severity.INFO;
           };
-      String version =
+      // a v4.0 vector's threat and environmental metrics count, so its score need not be a base
+      // score; the vector in the basis shows which metric groups it carries
+      String kind =
           switch (score.version()) {
-            case V2 -> "2.0";
-            case V3_0 -> "3.0";
-            case V3_1 -> "3.1";
+            case V2 -> "2.0 base score";
+            case V3_0 -> "3.0 base score";
+            case V3_1 -> "3.1 base score";
+            case V4_0 -> "4.0 score";
           };
       return Optional.of(
           new RatedSeverity(
               severity,
-              "CVSS " + version + " base score " + score.baseScore() + " (" + vector.strip() + ")",
+              "CVSS " + kind + " " + score.baseScore() + " (" + vector.strip() + ")",
               true));
     } catch (CvssFormatException e) {
       return Optional.empty();

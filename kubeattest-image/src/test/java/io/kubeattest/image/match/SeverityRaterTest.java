@@ -51,12 +51,44 @@ class SeverityRaterTest {
   }
 
   @Test
-  @DisplayName("CVSS v4 and broken vectors are passed over to the distribution's rating")
-  void v4PassedOver() {
+  @DisplayName("a CVSS v4.0 vector is computed and wins over v3.1, even from the record level")
+  void v4First() {
+    OsvRecord record =
+        new OsvParser()
+            .parse(
+                """
+                {"id": "X-4", "severity": [{"type": "CVSS_V4",
+                   "score": "CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U"}],
+                 "affected": [{"package": {"ecosystem": "PyPI", "name": "x"},
+                   "severity": [{"type": "CVSS_V3",
+                     "score": "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"}]}]}
+                """,
+                "test");
+    RatedSeverity rated = rater.rate(record, record.affected().get(0));
+
+    assertThat(rated.severity()).isEqualTo(Severity.MEDIUM);
+    assertThat(rated.basis())
+        .isEqualTo(
+            "CVSS 4.0 score 5.2"
+                + " (CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:P/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U)");
+  }
+
+  @Test
+  @DisplayName("a v4.0 vector without impact is info; broken vectors are passed over")
+  void v4NoneAndBroken() {
+    assertThat(
+            rate(
+                    """
+                    {"type": "CVSS_V4", "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N"}
+                    """,
+                    "",
+                    "")
+                .severity())
+        .isEqualTo(Severity.INFO);
     RatedSeverity rated =
         rate(
             """
-            {"type": "CVSS_V4", "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"},
+            {"type": "CVSS_V4", "score": "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H"},
             {"type": "CVSS_V3", "score": "CVSS:3.1/AV:N"},
             {"type": "Ubuntu", "score": "medium"}
             """,
