@@ -2,6 +2,7 @@ package io.kubeattest.cli;
 
 import io.kubeattest.engine.k8s.KubernetesObject;
 import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ObjectRef;
 import io.kubeattest.engine.model.ScanResult;
 import io.kubeattest.engine.rules.RuleCatalogue;
 import io.kubeattest.engine.scan.Scanner;
@@ -43,8 +44,9 @@ final class ClusterCommand implements Callable<Integer> {
   @picocli.CommandLine.Option(
       names = "--images",
       description =
-          "Also scan each distinct image the workloads run, once, in parallel: hardening and"
-              + " vulnerabilities, linked to the workloads that run it.")
+          "Also scan each distinct image the workloads run, once, in parallel (by the digest"
+              + " its pods report, else by the template's tag): hardening and vulnerabilities,"
+              + " linked to the workloads and pods that run it.")
   boolean images;
 
   @picocli.CommandLine.Option(
@@ -91,6 +93,13 @@ final class ClusterCommand implements Callable<Integer> {
                   session.accept(object);
                   if (images) {
                     clusterImages.collect(object);
+                  }
+                }
+
+                @Override
+                public void pod(KubernetesObject pod, ObjectRef workload) {
+                  if (images) {
+                    clusterImages.pod(pod, workload);
                   }
                 }
 

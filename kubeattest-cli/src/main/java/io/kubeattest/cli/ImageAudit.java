@@ -43,6 +43,7 @@ final class ImageAudit {
   private final ScanConfig config;
   private final @Nullable ImageVulnerabilities vulnerabilities;
   private final Clock clock;
+  private @Nullable RegistryClient registry;
 
   ImageAudit(
       Platform platform,
@@ -75,19 +76,39 @@ final class ImageAudit {
 
   /** Reads {@code name}: an existing file or directory, else a registry reference. */
   ImageReport inspect(String name) {
-    ImageScanner scanner = new ImageScanner(LayerLimits.DEFAULT);
     Path path = Path.of(name);
     if (Files.exists(path)) {
-      try (ResolvedImage image = new ArchiveImageReader().open(path, platform)) {
-        return scanner.scan(image, null);
-      }
+      return read(new ArchiveImageReader().open(path, platform), null);
     }
     ImageReference reference = ImageReference.parse(name);
-    RegistryClient client =
-        new RegistryClient(RegistryCredentials.fromDockerConfig(env), insecure, timeout);
-    try (ResolvedImage image = client.open(reference, platform)) {
-      return scanner.scan(image, reference.tag());
+    return read(open(reference), reference.tag());
+  }
+
+  /**
+   * Fetches {@code reference}'s manifest (this platform's, from an index) and config; the layers
+   * are read by {@link #read}. One registry client serves every call, so tokens are fetched once
+   * per registry and repository.
+   *
+   * @throws io.kubeattest.image.oci.ImageException naming the reference on any registry error
+   */
+  ResolvedImage open(ImageReference reference) {
+    return registry().open(reference, platform);
+  }
+
+  /** Reads the layers of {@code image} and closes it; {@code tag} is null for a digest or file. */
+  ImageReport read(ResolvedImage image, @Nullable String tag) {
+    try (image) {
+      return new ImageScanner(LayerLimits.DEFAULT).scan(image, tag);
     }
+  }
+
+  private synchronized RegistryClient registry() {
+    RegistryClient client = registry;
+    if (client == null) {
+      client = new RegistryClient(RegistryCredentials.fromDockerConfig(env), insecure, timeout);
+      registry = client;
+    }
+    return client;
   }
 
   /** Evaluates the hardening rules and, when a database is configured, the vulnerabilities. */

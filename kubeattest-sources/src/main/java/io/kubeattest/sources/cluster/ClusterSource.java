@@ -31,7 +31,8 @@ import org.jspecify.annotations.Nullable;
  * Reads a live cluster: every kind of {@link ResourceKind#ALL}, across all namespaces, page by page
  * ({@code limit}/{@code continue}), each object trimmed ({@link ObjectTrimmer}) and handed to a
  * {@link ClusterSink} as soon as it is parsed. Objects that repeat their owner's pod template are
- * left out ({@link OwnedPods}). Secrets are requested as metadata only ({@code
+ * left out ({@link OwnedPods}); every pod, left out or not, also reaches {@link ClusterSink#pod}
+ * with the workload that runs it. Secrets are requested as metadata only ({@code
  * PartialObjectMetadataList}). A kind the credentials may not list (403) or the server does not
  * serve (404) becomes a note and the reading goes on. Not thread-safe; close it after use.
  */
@@ -170,10 +171,14 @@ public final class ClusterSource implements AutoCloseable {
       return;
     }
     owned.rememberOwner(kind.kind(), trimmed);
+    KubernetesObject object = new KubernetesObject(ref, trimmed, null, Positions.NONE);
+    if (kind.kind().equals("Pod")) {
+      sink.pod(object, owned.workloadOf(ref, trimmed));
+    }
     if (owned.leftOut(kind.kind(), trimmed)) {
       return;
     }
-    sink.object(new KubernetesObject(ref, trimmed, null, Positions.NONE));
+    sink.object(object);
     count[0]++;
   }
 

@@ -1,5 +1,6 @@
 package io.kubeattest.sources.cluster;
 
+import io.kubeattest.engine.model.ObjectRef;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,29 +19,62 @@ import org.jspecify.annotations.Nullable;
  *       pod is judged on its own.
  * </ul>
  *
- * Owners are listed before pods ({@link ResourceKind#ALL}); this class remembers, per owner, only a
- * short signature of its template (container names and images), not the object.
+ * It also names the workload that runs a pod ({@link #workloadOf}): the top of its controller
+ * chain.
+ *
+ * <p>Owners are listed before pods ({@link ResourceKind#ALL}); this class remembers, per owner,
+ * only a short signature of its template (container names and images) and, for a ReplicaSet or Job,
+ * the Deployment or CronJob that controls it; never the object.
  */
 final class OwnedPods {
   private static final Set<String> POD_OWNERS =
       Set.of("ReplicaSet", "StatefulSet", "DaemonSet", "Job", "ReplicationController");
 
+  private static final Map<String, String> PARENTS =
+      Map.of("ReplicaSet", "Deployment", "Job", "CronJob");
+
   private final Map<String, String> signatures = new HashMap<>();
+  private final Map<String, ObjectRef> parents = new HashMap<>();
 
   /** Remembers a controller's template; call for every controller, including left-out ones. */
   void rememberOwner(String kind, Map<String, @Nullable Object> object) {
     if (!POD_OWNERS.contains(kind)) {
       return;
     }
+    String namespace = string(path(object, "metadata", "namespace"));
+    String key = key(kind, namespace, string(path(object, "metadata", "name")));
     Object template = path(object, "spec", "template", "spec");
     if (template instanceof Map<?, ?> spec) {
-      signatures.put(
-          key(
-              kind,
-              string(path(object, "metadata", "namespace")),
-              string(path(object, "metadata", "name"))),
-          signature(spec));
+      signatures.put(key, signature(spec));
     }
+    Map<?, ?> owner = controller(object);
+    if (owner != null && string(owner.get("kind")).equals(PARENTS.get(kind))) {
+      parents.put(key, ref(owner, namespace));
+    }
+  }
+
+  /**
+   * The workload that runs {@code pod}: the Deployment or CronJob above its ReplicaSet or Job when
+   * the scan listed that ReplicaSet or Job, else its controller when that is a kind which controls
+   * pods, else the pod itself (no controller, or one kubeattest does not list, such as the Node of
+   * a static pod's mirror).
+   */
+  ObjectRef workloadOf(ObjectRef pod, Map<String, @Nullable Object> object) {
+    Map<?, ?> owner = controller(object);
+    if (owner == null || !POD_OWNERS.contains(string(owner.get("kind")))) {
+      return pod;
+    }
+    String namespace = string(pod.namespace());
+    ObjectRef controller = ref(owner, namespace);
+    return parents.getOrDefault(key(controller.kind(), namespace, controller.name()), controller);
+  }
+
+  private static ObjectRef ref(Map<?, ?> owner, String namespace) {
+    return new ObjectRef(
+        string(owner.get("apiVersion")),
+        string(owner.get("kind")),
+        namespace.isEmpty() ? null : namespace,
+        string(owner.get("name")));
   }
 
   /** True when {@code object} of {@code kind} is judged through its owner and is left out. */

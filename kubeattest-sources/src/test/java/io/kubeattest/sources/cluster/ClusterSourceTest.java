@@ -11,6 +11,7 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.kubeattest.engine.k8s.KubernetesObject;
 import io.kubeattest.engine.model.InputNote;
+import io.kubeattest.engine.model.ObjectRef;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,11 +62,13 @@ class ClusterSourceTest {
     server.destroy();
   }
 
-  private record Read(List<KubernetesObject> objects, List<InputNote> notes) {}
+  /** What the sink received; {@code pods} as {@code "pod -> Kind ns/name"} of its workload. */
+  private record Read(List<KubernetesObject> objects, List<InputNote> notes, List<String> pods) {}
 
   private Read read(ClusterOptions options) {
     List<KubernetesObject> objects = new ArrayList<>();
     List<InputNote> notes = new ArrayList<>();
+    List<String> pods = new ArrayList<>();
     try (ClusterSource source = ClusterSource.connect(options)) {
       source.read(
           new ClusterSink() {
@@ -78,9 +81,14 @@ class ClusterSourceTest {
             public void note(InputNote note) {
               notes.add(note);
             }
+
+            @Override
+            public void pod(KubernetesObject pod, ObjectRef workload) {
+              pods.add(pod.ref().name() + " -> " + workload.display());
+            }
           });
     }
-    return new Read(objects, notes);
+    return new Read(objects, notes, pods);
   }
 
   private ClusterOptions options(int pageSize) {
@@ -214,6 +222,70 @@ class ClusterSourceTest {
             "cannot list horizontalpodautoscalers: not served by this cluster (404)");
     assertThat(read.notes())
         .allSatisfy(n -> assertThat(n.kind()).isEqualTo(InputNote.Kind.SKIPPED));
+  }
+
+  private static String controlled(String kind, String name, String owner, String spec) {
+    return "{\"metadata\":{\"name\":\""
+        + name
+        + "\",\"namespace\":\"a\",\"ownerReferences\":[{\"apiVersion\":\"apps/v1\","
+        + "\"kind\":\""
+        + owner.substring(0, owner.indexOf('/'))
+        + "\",\"name\":\""
+        + owner.substring(owner.indexOf('/') + 1)
+        + "\",\"controller\":true}]},\"spec\":"
+        + spec
+        + ",\"kind\":\""
+        + kind
+        + "\"}";
+  }
+
+  private void serve(String path, String... items) {
+    server
+        .expect()
+        .get()
+        .withPath(path + "?limit=500")
+        .andReturn(200, "{\"items\":[" + String.join(",", items) + "]}")
+        .once();
+  }
+
+  @Test
+  @DisplayName(
+      "every pod reaches the sink's pod() with its top workload, also the pods left out of"
+          + " object() because they repeat their ReplicaSet")
+  void podsWithTheirWorkloads() {
+    String podSpec = "{\"containers\":[{\"name\":\"c\",\"image\":\"web:1\"}]}";
+    serve(
+        "/apis/apps/v1/deployments",
+        "{\"metadata\":{\"name\":\"web\",\"namespace\":\"a\"},"
+            + "\"spec\":{\"template\":{\"spec\":"
+            + podSpec
+            + "}}}");
+    serve(
+        "/apis/apps/v1/replicasets",
+        controlled(
+            "ReplicaSet",
+            "web-5d8f",
+            "Deployment/web",
+            "{\"template\":{\"spec\":" + podSpec + "}}"));
+    serve(
+        "/api/v1/pods",
+        controlled("Pod", "web-5d8f-a", "ReplicaSet/web-5d8f", podSpec),
+        controlled(
+            "Pod",
+            "web-5d8f-b",
+            "ReplicaSet/web-5d8f",
+            "{\"containers\":[{\"name\":\"c\",\"image\":\"web:2\"}]}"),
+        pod("bare"));
+    Read read = read(options(500));
+    assertThat(read.pods())
+        .containsExactly(
+            "web-5d8f-a -> Deployment a/web",
+            "web-5d8f-b -> Deployment a/web",
+            "bare -> Pod a/bare");
+    // the pod that repeats its ReplicaSet, and the ReplicaSet, are still not judged
+    assertThat(read.objects())
+        .extracting(o -> o.ref().display())
+        .containsExactly("Deployment a/web", "Pod a/web-5d8f-b", "Pod a/bare");
   }
 
   @Test
