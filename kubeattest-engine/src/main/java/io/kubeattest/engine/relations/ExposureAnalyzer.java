@@ -26,23 +26,15 @@ public final class ExposureAnalyzer {
   public static Map<ObjectRef, Exposure> exposures(ObjectIndex index) {
     Map<ObjectRef, Exposure> result = new HashMap<>();
     RbacGraph graph = RbacChecks.graph(index);
+    Map<String, List<SelectingService>> servicesByNamespace = new HashMap<>();
     for (IndexedObject workload : index.workloads()) {
       Set<String> via = new LinkedHashSet<>();
-      List<IndexedObject> ingresses = index.inNamespace("Ingress", workload.namespace());
-      for (IndexedObject service : index.inNamespace("Service", workload.namespace())) {
-        if (!(service.at("spec.selector") instanceof Map<?, ?> selector)
-            || selector.isEmpty()
-            || !LabelSelector.mapMatches(selector, workload.podLabels())) {
-          continue;
-        }
-        Object type = service.at("spec.type");
-        if ("LoadBalancer".equals(type) || "NodePort".equals(type)) {
-          via.add(service.ref().display() + " (" + type + ")");
-        }
-        for (IndexedObject ingress : ingresses) {
-          if (routesTo(ingress, service.name())) {
-            via.add(ingress.ref().display() + " -> Service " + service.name());
-          }
+      List<SelectingService> services =
+          servicesByNamespace.computeIfAbsent(
+              workload.namespace(), namespace -> selectingServices(index, namespace));
+      for (SelectingService service : services) {
+        if (LabelSelector.mapMatches(service.selector(), workload.podLabels())) {
+          via.addAll(service.ways());
         }
       }
       Map<?, ?> spec = workload.podSpec();
@@ -98,6 +90,31 @@ public final class ExposureAnalyzer {
       }
     }
     return result;
+  }
+
+  /** A Service with a selector, and the ways in it opens to the pods it selects. */
+  private record SelectingService(Map<?, ?> selector, List<String> ways) {}
+
+  private static List<SelectingService> selectingServices(ObjectIndex index, String namespace) {
+    List<IndexedObject> ingresses = index.inNamespace("Ingress", namespace);
+    List<SelectingService> out = new ArrayList<>();
+    for (IndexedObject service : index.inNamespace("Service", namespace)) {
+      if (!(service.at("spec.selector") instanceof Map<?, ?> selector) || selector.isEmpty()) {
+        continue;
+      }
+      List<String> ways = new ArrayList<>();
+      Object type = service.at("spec.type");
+      if ("LoadBalancer".equals(type) || "NodePort".equals(type)) {
+        ways.add(service.ref().display() + " (" + type + ")");
+      }
+      for (IndexedObject ingress : ingresses) {
+        if (routesTo(ingress, service.name())) {
+          ways.add(ingress.ref().display() + " -> Service " + service.name());
+        }
+      }
+      out.add(new SelectingService(selector, ways));
+    }
+    return out;
   }
 
   private static boolean routesTo(IndexedObject ingress, String service) {
