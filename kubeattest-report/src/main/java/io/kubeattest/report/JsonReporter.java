@@ -28,6 +28,7 @@ public final class JsonReporter implements Reporter {
 
   private final JsonFactory factory = new ObjectMapper().getFactory();
   private final List<FrameworkScore> frameworks;
+  private final int batch;
 
   /** The report without framework scores. */
   public JsonReporter() {
@@ -39,7 +40,13 @@ public final class JsonReporter implements Reporter {
    *     is left out when empty
    */
   public JsonReporter(List<FrameworkScore> frameworks) {
+    this(frameworks, BATCH);
+  }
+
+  /** As {@link #JsonReporter(List)}, rendering in parallel from {@code batch} findings on. */
+  JsonReporter(List<FrameworkScore> frameworks, int batch) {
     this.frameworks = List.copyOf(frameworks);
+    this.batch = batch;
   }
 
   @Override
@@ -77,9 +84,7 @@ public final class JsonReporter implements Reporter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("findings");
-      for (Finding finding : result.findings()) {
-        writeFinding(finding, json);
-      }
+      writeFindings(result.findings(), json);
       json.writeEndArray();
       if (!frameworks.isEmpty()) {
         FrameworkJson.write(json, frameworks);
@@ -88,6 +93,70 @@ public final class JsonReporter implements Reporter {
     }
     out.write('\n');
     out.flush();
+  }
+
+  /** Findings rendered per batch; a large scan has 100,000 and more. */
+  private static final int BATCH = 2048;
+
+  /**
+   * Writes the findings. Small reports are written in place; large ones are rendered in parallel, a
+   * batch at a time, by generators that indent as if they stood in the {@code findings} array, then
+   * written in order, so the bytes are the same either way.
+   */
+  private void writeFindings(List<Finding> findings, JsonGenerator json) throws IOException {
+    if (findings.size() < batch) {
+      for (Finding finding : findings) {
+        writeFinding(finding, json);
+      }
+      return;
+    }
+    for (int start = 0; start < findings.size(); start += batch) {
+      List<String> rendered =
+          findings.subList(start, Math.min(findings.size(), start + batch)).parallelStream()
+              .map(this::renderInArray)
+              .toList();
+      for (String finding : rendered) {
+        json.writeRawValue(finding);
+      }
+    }
+  }
+
+  /** Indentation as the pretty printer gives it inside the root object's findings array. */
+  private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter IN_ARRAY =
+      new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+          .withObjectIndenter(new NestedIndenter(1));
+
+  private String renderInArray(Finding finding) {
+    java.io.StringWriter out = new java.io.StringWriter(1024);
+    try (JsonGenerator json = factory.createGenerator(out)) {
+      json.setPrettyPrinter(IN_ARRAY.createInstance());
+      writeFinding(finding, json);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  /** The default object indenter, {@code depth} levels deeper. */
+  private static final class NestedIndenter
+      implements com.fasterxml.jackson.core.util.DefaultPrettyPrinter.Indenter {
+    private final com.fasterxml.jackson.core.util.DefaultIndenter plain =
+        com.fasterxml.jackson.core.util.DefaultIndenter.SYSTEM_LINEFEED_INSTANCE;
+    private final int depth;
+
+    NestedIndenter(int depth) {
+      this.depth = depth;
+    }
+
+    @Override
+    public void writeIndentation(JsonGenerator json, int level) throws IOException {
+      plain.writeIndentation(json, level + depth);
+    }
+
+    @Override
+    public boolean isInline() {
+      return false;
+    }
   }
 
   private static void writeSummary(ScanResult result, JsonGenerator json) throws IOException {

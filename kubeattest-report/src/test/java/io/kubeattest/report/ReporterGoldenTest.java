@@ -101,6 +101,16 @@ class ReporterGoldenTest {
   }
 
   @Test
+  @DisplayName("a large JSON report, rendered in parallel batches, has the bytes of the plain one")
+  void parallelJsonSameBytes() throws IOException {
+    ScanResult sample = sample();
+    String plain = render(new JsonReporter(List.of(), Integer.MAX_VALUE), sample);
+    String batched = render(new JsonReporter(List.of(), 3), sample);
+    assertThat(sample.findings()).hasSizeGreaterThan(10);
+    assertThat(batched).isEqualTo(plain);
+  }
+
+  @Test
   @DisplayName(
       "the JSON report with framework scores and gaps matches its golden file structurally")
   void jsonWithFrameworks() throws IOException {
