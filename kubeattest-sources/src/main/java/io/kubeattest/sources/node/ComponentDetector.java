@@ -60,6 +60,16 @@ public final class ComponentDetector {
       return bin;
     }
 
+    /** The program, {@code k3s} or {@code rke2}. */
+    public String program() {
+      return bin.substring(0, bin.indexOf(' '));
+    }
+
+    /** How a value from its config file is labelled as a source: {@code "k3s config file"}. */
+    String configLabel() {
+      return program() + " config file";
+    }
+
     /** The host path of its config file (flags as YAML keys). */
     public String configPath() {
       return configPath;

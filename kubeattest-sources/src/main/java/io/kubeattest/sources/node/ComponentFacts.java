@@ -29,14 +29,15 @@ final class ComponentFacts {
 
   /** The fact of a component with its own process. */
   static Map<String, Object> ofProcess(
-      ComponentDetector.Detection detection, ParsedFlags flags, Map<String, String> env) {
+      ComponentDetector.Detection detection, SupervisorArgs.Merged flags, Map<String, String> env) {
     Map<String, Object> fact = running(detection, false);
     putFlags(fact, flags, env);
     return fact;
   }
 
   /** The fact of a component embedded in a supervisor process. */
-  static Map<String, Object> ofEmbedded(ComponentDetector.Detection supervisor, ParsedFlags flags) {
+  static Map<String, Object> ofEmbedded(
+      ComponentDetector.Detection supervisor, SupervisorArgs.Merged flags) {
     Map<String, Object> fact = running(supervisor, true);
     putFlags(fact, flags, Map.of());
     return fact;
@@ -47,7 +48,7 @@ final class ComponentFacts {
     Map<String, Object> fact = new LinkedHashMap<>();
     fact.put("running", false);
     fact.put("embedded", false);
-    putFlags(fact, ParsedFlags.EMPTY, Map.of());
+    putFlags(fact, new SupervisorArgs.Merged(ParsedFlags.EMPTY, Map.of()), Map.of());
     return fact;
   }
 
@@ -72,6 +73,18 @@ final class ComponentFacts {
                 name.substring(prefix.length()).toLowerCase(Locale.ROOT).replace('_', '-'), value));
     flags.scalarFacts().forEach((name, value) -> settings.put(name, String.valueOf(value)));
     return settings;
+  }
+
+  /**
+   * A flag as evidence: {@code --name=value}, followed by where it came from when that is not the
+   * process's own command line: {@code --anonymous-auth=false (k3s default)}.
+   */
+  static String shown(String name, String value, String source) {
+    return "--"
+        + name
+        + "="
+        + value
+        + (SupervisorArgs.FLAG.equals(source) ? "" : " (" + source + ")");
   }
 
   static ParsedFlags redacted(ParsedFlags flags) {
@@ -108,10 +121,22 @@ final class ComponentFacts {
   }
 
   private static void putFlags(
-      Map<String, Object> fact, ParsedFlags flags, Map<String, String> env) {
-    ParsedFlags shown = redacted(flags);
+      Map<String, Object> fact, SupervisorArgs.Merged flags, Map<String, String> env) {
+    ParsedFlags shown = redacted(flags.flags());
     fact.put("flags", shown.multiFacts());
     fact.put("flag", shown.scalarFacts());
+    Map<String, Object> sources = new LinkedHashMap<>();
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    shown
+        .scalarFacts()
+        .forEach(
+            (name, value) -> {
+              String source = flags.sources().getOrDefault(name, SupervisorArgs.FLAG);
+              sources.put(name, source);
+              evidence.put(name, shown(name, String.valueOf(value), source));
+            });
+    fact.put("flagSource", sources);
+    fact.put("flagShown", evidence);
     fact.put("args", new ArrayList<Object>(shown.args()));
     fact.put("env", new LinkedHashMap<String, Object>(env));
   }

@@ -7,35 +7,47 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies "flag, else config file" to a table of settings and types the result.
+ * Applies "flag, else config file, else the supervisor's default" to a table of settings and types
+ * the result.
  *
- * <p>Each setting becomes {@code {set, source, value?, raw?, error?, flag, configKey}}: {@code
- * source} is {@code flag}, {@code config} or {@code unset}; {@code value} is typed (Boolean, Long,
- * String, List of String) and absent when unset or when the text cannot be converted, in which case
- * {@code raw} holds the text and {@code error} says why. No Kubernetes default is filled in: a
- * check decides what an unset setting means.
+ * <p>Each setting becomes {@code {set, source, value?, raw?, error?, shown?, flag, configKey}}:
+ * {@code source} is {@code flag}, {@code config}, a supervisor's default ({@code k3s default},
+ * {@code rke2 default}) or {@code unset}; {@code value} is typed (Boolean, Long, String, List of
+ * String) and absent when unset or when the text cannot be converted, in which case {@code raw}
+ * holds the text and {@code error} says why. {@code shown} is the evidence text: the flag as given
+ * ({@code --read-only-port=0}, with {@code (k3s config file)} or {@code (k3s default)} when it did
+ * not come from the command line), or {@code readOnlyPort: 0 (<config path>)}. A supervisor's
+ * default ranks below the config file: newer k3s and rke2 write it into a kubelet drop-in that a
+ * user's config file overrides, and ranking it lower never turns a user's setting into a PASS. No
+ * Kubernetes default is filled in: a check decides what an unset setting means.
  */
 final class EffectiveSettingsResolver {
   private EffectiveSettingsResolver() {}
 
   static Map<String, Object> resolve(
-      List<Setting> settings, ParsedFlags flags, Map<String, Object> config) {
+      List<Setting> settings,
+      SupervisorArgs.Merged flags,
+      Map<String, Object> config,
+      String configPath) {
     Map<String, Object> effective = new LinkedHashMap<>();
     for (Setting setting : settings) {
-      effective.put(setting.configKey(), resolveOne(setting, flags, config));
+      effective.put(setting.configKey(), resolveOne(setting, flags, config, configPath));
     }
     return effective;
   }
 
   private static Map<String, Object> resolveOne(
-      Setting setting, ParsedFlags flags, Map<String, Object> config) {
+      Setting setting, SupervisorArgs.Merged flags, Map<String, Object> config, String configPath) {
     Map<String, Object> fact = new LinkedHashMap<>();
-    String flagText = flagText(setting, flags);
+    String flagText = flagText(setting, flags.flags());
+    String flagSource = flags.sources().getOrDefault(setting.flag(), SupervisorArgs.FLAG);
+    boolean defaulted = SupervisorArgs.isDefault(flagSource);
     Object configValue = lookup(config, setting.configKey());
-    if (flagText != null) {
+    if (flagText != null && !defaulted) {
       fact.put("set", true);
       fact.put("source", "flag");
       putConverted(fact, setting.type(), flagText);
+      fact.put("shown", ComponentFacts.shown(flagName(setting), flagText, flagSource));
     } else if (configValue != null) {
       fact.put("set", true);
       fact.put("source", "config");
@@ -49,6 +61,12 @@ final class EffectiveSettingsResolver {
       } else {
         putConverted(fact, setting.type(), String.valueOf(configValue));
       }
+      fact.put("shown", setting.configKey() + ": " + configValue + " (" + configPath + ")");
+    } else if (flagText != null) {
+      fact.put("set", true);
+      fact.put("source", flagSource);
+      putConverted(fact, setting.type(), flagText);
+      fact.put("shown", ComponentFacts.shown(flagName(setting), flagText, flagSource));
     } else {
       fact.put("set", false);
       fact.put("source", "unset");
@@ -56,6 +74,12 @@ final class EffectiveSettingsResolver {
     fact.put("flag", setting.flag());
     fact.put("configKey", setting.configKey());
     return fact;
+  }
+
+  /** The flag as written: {@code feature-gates} with its gate, {@code feature-gates=Gate}. */
+  private static String flagName(Setting setting) {
+    String gate = setting.gate();
+    return gate == null ? setting.flag() : setting.flag() + "=" + gate;
   }
 
   private static @Nullable String flagText(Setting setting, ParsedFlags flags) {

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,37 +82,41 @@ public final class NodeFactsCollector {
     ComponentDetector detector = new ComponentDetector(overrides);
     Map<Component, Detection> dedicated = detector.detect(table.processes());
     Detection supervisor = detector.supervisor(table.processes()).orElse(null);
-    ParsedFlags supervisorFlags = ParsedFlags.EMPTY;
+    ParsedFlags fileFlags = ParsedFlags.EMPTY;
+    ParsedFlags commandLine = ParsedFlags.EMPTY;
     Supervisor kind = null;
     if (supervisor != null) {
       kind = supervisorOf(supervisor);
-      supervisorFlags =
-          SupervisorConfigReader.flags(files, kind.configPath())
-              .then(FlagParser.parse(supervisor.flagTokens()));
-      facts.put("supervisor", supervisorFact(supervisor, kind, supervisorFlags));
+      fileFlags = SupervisorConfigReader.flags(files, kind.configPath());
+      commandLine = FlagParser.parse(supervisor.flagTokens());
+      facts.put("supervisor", supervisorFact(supervisor, kind, fileFlags.then(commandLine)));
     }
+    ParsedFlags supervisorFlags = fileFlags.then(commandLine);
 
-    Map<Component, ParsedFlags> flagsOf = new EnumMap<>(Component.class);
+    Map<Component, SupervisorArgs.Merged> flagsOf = new EnumMap<>(Component.class);
     Map<Component, Map<String, String>> settingsOf = new EnumMap<>(Component.class);
     Map<String, Object> components = new LinkedHashMap<>();
     for (Component component : Component.values()) {
       Detection detection = dedicated.get(component);
       Map<String, Object> fact;
-      ParsedFlags flags = ParsedFlags.EMPTY;
+      SupervisorArgs.Merged merged = new SupervisorArgs.Merged(ParsedFlags.EMPTY, Map.of());
       Map<String, String> env = Map.of();
       if (detection != null) {
-        flags = FlagParser.parse(detection.flagTokens());
+        merged =
+            SupervisorArgs.ownProcess(
+                kind, component, FlagParser.parse(detection.flagTokens()), supervisorFlags);
         if (!component.envPrefix().isEmpty()) {
           env = table.environment(detection.process().pid(), component.envPrefix(), errors);
         }
-        fact = ComponentFacts.ofProcess(detection, flags, env);
+        fact = ComponentFacts.ofProcess(detection, merged, env);
       } else if (supervisor != null && kind != null && kind.embeds(component, supervisorFlags)) {
-        flags = ComponentFacts.embeddedFlags(supervisorFlags, component.supervisorArg());
-        fact = ComponentFacts.ofEmbedded(supervisor, flags);
+        merged = SupervisorArgs.embedded(kind, component, fileFlags, commandLine);
+        fact = ComponentFacts.ofEmbedded(supervisor, merged);
       } else {
         fact = ComponentFacts.notRunning();
       }
-      flagsOf.put(component, flags);
+      ParsedFlags flags = merged.flags();
+      flagsOf.put(component, merged);
       settingsOf.put(component, ComponentFacts.settings(flags, env, component.envPrefix()));
       fact.put(
           "settings",
@@ -128,7 +133,7 @@ public final class NodeFactsCollector {
             paths,
             files,
             PathRole.KUBELET_CONFIG,
-            flagsOf.getOrDefault(Component.KUBELET, ParsedFlags.EMPTY),
+            Objects.requireNonNull(flagsOf.get(Component.KUBELET)),
             Setting.KUBELET,
             PathRole.KUBELET_CONFIG.candidates().get(0));
     facts.put("kubelet", kubelet);
@@ -137,7 +142,7 @@ public final class NodeFactsCollector {
             paths,
             files,
             PathRole.PROXY_CONFIG,
-            flagsOf.getOrDefault(Component.PROXY, ParsedFlags.EMPTY),
+            Objects.requireNonNull(flagsOf.get(Component.PROXY)),
             Setting.PROXY,
             null);
     facts.put("proxy", proxy);
@@ -180,12 +185,16 @@ public final class NodeFactsCollector {
       PathResolution paths,
       HostFiles files,
       PathRole role,
-      ParsedFlags flags,
+      SupervisorArgs.Merged merged,
       List<Setting> settings,
       @Nullable String defaultPath) {
+    ParsedFlags flags = merged.flags();
     Map<String, Object> fact = new LinkedHashMap<>();
     String override = overrides.paths().get(role);
-    String fromFlag = flags.last("config");
+    String fromFlag =
+        SupervisorArgs.isDefault(merged.sources().getOrDefault("config", SupervisorArgs.FLAG))
+            ? null
+            : flags.last("config");
     String path;
     String source;
     if (override != null) {
@@ -212,7 +221,8 @@ public final class NodeFactsCollector {
     fact.put("config", config == null ? new LinkedHashMap<String, Object>() : config);
     fact.put(
         "effective",
-        EffectiveSettingsResolver.resolve(settings, flags, config == null ? Map.of() : config));
+        EffectiveSettingsResolver.resolve(
+            settings, merged, config == null ? Map.of() : config, path == null ? "" : path));
     return fact;
   }
 

@@ -51,7 +51,13 @@ public enum PathRole {
           "/var/lib/etcd/data.etcd",
           "/var/lib/rancher/k3s/server/db/etcd"),
       false),
-  ADMIN_KUBECONFIG("adminKubeconfig", List.of("/etc/kubernetes/admin.conf"), false),
+  ADMIN_KUBECONFIG(
+      "adminKubeconfig",
+      List.of(
+          "/etc/kubernetes/admin.conf",
+          "/var/lib/rancher/k3s/server/cred/admin.kubeconfig",
+          "/var/lib/rancher/rke2/server/cred/admin.kubeconfig"),
+      false),
   SUPER_ADMIN_KUBECONFIG(
       "superAdminKubeconfig", List.of("/etc/kubernetes/super-admin.conf"), false),
   SCHEDULER_KUBECONFIG(
@@ -63,7 +69,13 @@ public enum PathRole {
       List.of(
           "/etc/kubernetes/controller-manager.conf", "/var/lib/kube-controller-manager/kubeconfig"),
       false),
-  PKI_DIR("pkiDir", List.of("/etc/kubernetes/pki"), true),
+  PKI_DIR(
+      "pkiDir",
+      List.of(
+          "/etc/kubernetes/pki",
+          "/var/lib/rancher/k3s/server/tls",
+          "/var/lib/rancher/rke2/server/tls"),
+      true),
   CNI_CONF_DIR("cniConfDir", List.of("/etc/cni/net.d"), true),
   CNI_NETWORKS_DIR("cniNetworksDir", List.of("/var/lib/cni/networks"), true),
   KUBELET_SERVICE(

@@ -66,11 +66,16 @@ class K3sNodeFactsTest {
   }
 
   @Test
-  @DisplayName("k3s file locations are found among the candidates kube-bench accepts")
+  @DisplayName(
+      "k3s file locations are found from the k3s defaults and the candidates kube-bench accepts")
   void paths() {
     assertThat(at(facts, "paths", "kubeletKubeconfig"))
         .isEqualTo("/var/lib/rancher/k3s/agent/kubelet.kubeconfig");
-    assertThat(at(facts, "pathSources", "kubeletKubeconfig")).isEqualTo("candidate");
+    assertThat(at(facts, "pathSources", "kubeletKubeconfig"))
+        .as("named by the kubeconfig flag k3s passes the kubelet")
+        .isEqualTo("component");
+    assertThat(at(facts, "components", "kubelet", "flagSource", "kubeconfig"))
+        .isEqualTo("k3s default");
     assertThat(at(facts, "paths", "kubeletClientCaFile"))
         .isEqualTo("/var/lib/rancher/k3s/agent/client-ca.crt");
     assertThat(at(facts, "paths", "etcdDataDir")).isEqualTo("/var/lib/rancher/k3s/server/db/etcd");

@@ -264,6 +264,102 @@ public final class NodeTreeFixture {
   }
 
   /**
+   * A k3s server as the k3s installer leaves it (v1.32 layout under {@code /var/lib/rancher/k3s}):
+   * certificates {@code 0644} and keys {@code 0600} under {@code server/tls}, kubeconfigs {@code
+   * 0600} under {@code server/cred}, embedded etcd, the kubelet drop-in k3s writes, one {@code k3s
+   * server} process whose command line holds only what the user gave ({@code args}, after {@code
+   * server}), and {@code /etc/rancher/k3s/config.yaml} when {@code config} is not empty.
+   */
+  public static NodeTreeFixture k3sServerNode(Path base, String config, List<String> args) {
+    NodeTreeFixture node = new NodeTreeFixture(base);
+    String server = "/var/lib/rancher/k3s/server";
+    String agent = "/var/lib/rancher/k3s/agent";
+    if (!config.isEmpty()) {
+      node.file("/etc/rancher/k3s/config.yaml", config, "600");
+    }
+    node.dir(server, "700").dir(server + "/tls", "700").dir(server + "/cred", "700");
+    for (String ca : List.of("client-ca", "server-ca", "request-header-ca", "etcd/server-ca")) {
+      node.file(server + "/tls/" + ca + ".crt", "-----BEGIN CERTIFICATE-----\n", "644")
+          .file(server + "/tls/" + ca + ".key", "-----BEGIN EC PRIVATE KEY-----\n", "600");
+    }
+    for (String pair :
+        List.of(
+            "serving-kube-apiserver",
+            "client-kube-apiserver",
+            "client-auth-proxy",
+            "client-admin",
+            "etcd/client")) {
+      node.file(server + "/tls/" + pair + ".crt", "-----BEGIN CERTIFICATE-----\n", "644")
+          .file(server + "/tls/" + pair + ".key", "-----BEGIN EC PRIVATE KEY-----\n", "600");
+    }
+    node.file(server + "/tls/service.key", "-----BEGIN RSA PRIVATE KEY-----\n", "600")
+        .file(server + "/tls/service.current.key", "-----BEGIN RSA PRIVATE KEY-----\n", "600");
+    for (String kubeconfig : List.of("admin", "controller", "scheduler", "supervisor")) {
+      node.file(server + "/cred/" + kubeconfig + ".kubeconfig", "apiVersion: v1\n", "600");
+    }
+    node.file(
+            server + "/cred/encryption-config.json",
+            "{\"kind\":\"EncryptionConfiguration\"}\n",
+            "600")
+        .dir(server + "/db/etcd", "700")
+        .agentFiles("k3s")
+        .file(
+            "/etc/systemd/system/k3s.service",
+            "[Service]\nExecStart=/usr/local/bin/k3s server\n",
+            "644");
+    List<String> argv = new ArrayList<>(List.of("/usr/local/bin/k3s", "server"));
+    argv.addAll(args);
+    node.process(1, List.of("/sbin/init"));
+    node.process(812, argv);
+    node.process(840, "containerd", "-c " + agent + "/etc/containerd/config.toml");
+    return node;
+  }
+
+  /** The agent directory of k3s or rke2: kubeconfigs, kubelet certificates, kubelet drop-in. */
+  private NodeTreeFixture agentFiles(String program) {
+    String agent = "/var/lib/rancher/" + program + "/agent";
+    return file(agent + "/kubelet.kubeconfig", "apiVersion: v1\n", "600")
+        .file(agent + "/kubeproxy.kubeconfig", "apiVersion: v1\n", "600")
+        .file(agent + "/client-ca.crt", "-----BEGIN CERTIFICATE-----\n", "644")
+        .file(agent + "/serving-kubelet.crt", "-----BEGIN CERTIFICATE-----\n", "644")
+        .file(agent + "/serving-kubelet.key", "-----BEGIN EC PRIVATE KEY-----\n", "600")
+        .file(
+            agent + "/etc/kubelet.conf.d/00-" + program + "-defaults.conf",
+            "apiVersion: kubelet.config.k8s.io/v1beta1\nkind: KubeletConfiguration\n",
+            "600");
+  }
+
+  /**
+   * An rke2 server: the control plane as static pod processes with their full command lines, the
+   * kubelet as a process of its own reading rke2's defaults from the drop-in directory named by
+   * {@code --config-dir} (the directory is left out when {@code configDir} is false), and {@code
+   * kubeletArgs} added to its command line.
+   */
+  public static NodeTreeFixture rke2ServerNode(Path base, boolean configDir, String kubeletArgs) {
+    NodeTreeFixture node = new NodeTreeFixture(base);
+    String agent = "/var/lib/rancher/rke2/agent";
+    String tls = "/var/lib/rancher/rke2/server/tls";
+    node.file("/etc/rancher/rke2/config.yaml", "profile: cis\n", "600").agentFiles("rke2");
+    node.process(1, List.of("/sbin/init"));
+    node.process(700, List.of("/usr/local/bin/rke2", "server"));
+    node.process(
+        1021,
+        "kube-apiserver",
+        "--authorization-mode=Node,RBAC --profiling=false --client-ca-file="
+            + tls
+            + "/client-ca.crt --enable-admission-plugins=NodeRestriction");
+    node.process(
+        760,
+        "/var/lib/rancher/rke2/data/v1.32.5-rke2r1-abc/bin/kubelet",
+        (configDir ? "--config-dir=" + agent + "/etc/kubelet.conf.d " : "")
+            + "--kubeconfig="
+            + agent
+            + "/kubelet.kubeconfig --node-labels= "
+            + kubeletArgs);
+    return node;
+  }
+
+  /**
    * A control-plane node with every CIS setting wrong: files world-readable and owned by an account
    * named {@code kube}, insecure flags on every component, a kubelet config that turns every
    * protection off. Each automated check fails (or warns, for checks the benchmark marks manual).
