@@ -63,6 +63,24 @@ class ArchitectureTest {
 
   @Test
   @DisplayName(
+      "the zstd decoder stays in image.fs (and the test images that compress with it), because"
+          + " every layer is read there under its limits")
+  void zstdDecoderStaysInFs() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("io.kubeattest.image.fs..", "io.kubeattest.image.testing..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.github.luben.zstd..", "org.apache.commons.compress.compressors.zstandard..")
+        .because(
+            "decompressed bytes must pass the layer size and ratio limits and the frame checks of"
+                + " ZstdFrameStream")
+        .check(CLASSES);
+  }
+
+  @Test
+  @DisplayName(
       "only image.registry speaks HTTP in the image module, because digests are checked there")
   void httpOnlyInRegistry() {
     noClasses()

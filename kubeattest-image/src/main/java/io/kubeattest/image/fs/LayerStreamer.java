@@ -13,14 +13,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Streams every layer of an image once, bottom first, into a {@link LayeredFilesystem}: gzip or
- * plain tar (zstd layers are refused with a clear message: commons-compress needs zstd-jni for
- * them), each blob checked against its digest and each uncompressed layer against its diff id.
- * Thread-safe; one call per image.
+ * Streams every layer of an image once, bottom first, into a {@link LayeredFilesystem}: gzip, zstd
+ * or plain tar (see {@link LayerCompression}), decompressed as it streams under the {@link
+ * LayerLimits}, each blob checked against its digest and each uncompressed layer against its diff
+ * id. Thread-safe; one call per image.
  */
 public final class LayerStreamer {
   private static final String WHITEOUT = ".wh.";
@@ -47,7 +46,7 @@ public final class LayerStreamer {
       String what = image.name() + " layer " + (i + 1) + " (" + layer.digest() + ")";
       try (InputStream blob = image.blobs().open(layer)) {
         try {
-          readLayer(blob, layer.digest(), info, what, fs, visitor, entries);
+          readLayer(blob, layer, info, what, fs, visitor, entries);
         } catch (IOException e) {
           // a corrupt stream is most often a blob that is not what its digest says: say that
           blob.transferTo(OutputStream.nullOutputStream());
@@ -62,7 +61,7 @@ public final class LayerStreamer {
 
   private <T> void readLayer(
       InputStream blob,
-      Digest blobDigest,
+      Descriptor layer,
       LayerInfo info,
       String what,
       LayeredFilesystem<T> fs,
@@ -72,40 +71,29 @@ public final class LayerStreamer {
     CountingInputStream compressed = new CountingInputStream(blob);
     BufferedInputStream buffered = new BufferedInputStream(compressed, 1 << 16);
     buffered.mark(4);
-    byte[] magic = buffered.readNBytes(4);
+    byte[] head = buffered.readNBytes(4);
     buffered.reset();
-    InputStream plain;
-    if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-      plain =
-          GzipCompressorInputStream.builder()
-              .setInputStream(buffered)
-              .setDecompressConcatenated(true)
-              .get();
-    } else if (magic.length == 4
-        && (magic[0] & 0xff) == 0x28
-        && (magic[1] & 0xff) == 0xb5
-        && (magic[2] & 0xff) == 0x2f
-        && (magic[3] & 0xff) == 0xfd) {
-      throw new ImageException(what + ": zstd-compressed layers are not supported yet");
-    } else {
-      plain = buffered;
-    }
-    InputStream bounded = new BoundedInputStream(plain, compressed, limits, what);
-    // an uncompressed layer whose blob digest is its diff id is already hashed once
-    InputStream uncompressed =
-        plain == buffered && info.diffId().equals(blobDigest)
-            ? bounded
-            : new VerifyingInputStream(bounded, info.diffId(), -1, what + " uncompressed");
-    TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
-    TarArchiveEntry entry;
-    while ((entry = tar.getNextEntry()) != null) {
-      if (++entries[0] > limits.maxEntries()) {
-        throw new ImageException(
-            what + ": more than " + limits.maxEntries() + " entries in the image");
+    LayerCompression compression = LayerCompression.of(layer.mediaType(), head);
+    // closing the decoder frees its native memory (zlib, libzstd) but leaves the blob open, so
+    // that read() can still drain it to report a digest mismatch
+    try (InputStream plain = compression.decoder(new NonClosingInputStream(buffered))) {
+      InputStream bounded = new BoundedInputStream(plain, compressed, limits, what);
+      // an uncompressed layer whose blob digest is its diff id is already hashed once
+      InputStream uncompressed =
+          compression == LayerCompression.NONE && info.diffId().equals(layer.digest())
+              ? bounded
+              : new VerifyingInputStream(bounded, info.diffId(), -1, what + " uncompressed");
+      TarArchiveInputStream tar = new TarArchiveInputStream(uncompressed);
+      TarArchiveEntry entry;
+      while ((entry = tar.getNextEntry()) != null) {
+        if (++entries[0] > limits.maxEntries()) {
+          throw new ImageException(
+              what + ": more than " + limits.maxEntries() + " entries in the image");
+        }
+        accept(entry, tar, info, what, fs, visitor);
       }
-      accept(entry, tar, info, what, fs, visitor);
+      uncompressed.transferTo(OutputStream.nullOutputStream());
     }
-    uncompressed.transferTo(OutputStream.nullOutputStream());
     buffered.transferTo(OutputStream.nullOutputStream());
   }
 

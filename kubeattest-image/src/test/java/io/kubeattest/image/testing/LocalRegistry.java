@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -91,24 +92,20 @@ public final class LocalRegistry implements AutoCloseable {
   }
 
   /**
-   * Writes {@code image} as an OCI layout in {@code layout} and pushes it; returns the reference.
+   * Writes {@code image} as an OCI layout in {@code layout} and pushes it, with {@code copyOptions}
+   * for {@code skopeo copy} (e.g. {@code --dest-compress-format zstd:chunked}); returns the
+   * reference.
    */
-  public String push(TestImage image, Path layout, String repository, String tag)
+  public String push(
+      TestImage image, Path layout, String repository, String tag, String... copyOptions)
       throws IOException, InterruptedException {
     image.writeOciLayout(layout, tag);
     String reference = host + "/" + repository + ":" + tag;
-    Process skopeo =
-        new ProcessBuilder(
-                List.of(
-                    SKOPEO,
-                    "--insecure-policy",
-                    "copy",
-                    "--quiet",
-                    "--dest-tls-verify=false",
-                    "oci:" + layout + ":" + tag,
-                    "docker://" + reference))
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>(List.of(SKOPEO, "--insecure-policy", "copy", "--quiet"));
+    command.addAll(List.of(copyOptions));
+    command.addAll(
+        List.of("--dest-tls-verify=false", "oci:" + layout + ":" + tag, "docker://" + reference));
+    Process skopeo = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(skopeo.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!skopeo.waitFor(120, TimeUnit.SECONDS) || skopeo.exitValue() != 0) {
       throw new IOException("skopeo copy failed: " + output);

@@ -25,6 +25,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Test fixture: a real image built from {@link TestLayer}s and a config, written as an OCI layout
@@ -32,7 +33,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  */
 public final class TestImage {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final List<TestLayer> layers = new ArrayList<>();
+  private final List<Layer> layers = new ArrayList<>();
+  private Compression compression = Compression.GZIP;
   private final ObjectNode config = JSON.createObjectNode();
   private final ObjectNode containerConfig = config.putObject("config");
 
@@ -44,8 +46,52 @@ public final class TestImage {
     return image;
   }
 
+  /** How the OCI forms compress their layers. */
+  public enum Compression {
+    GZIP("application/vnd.oci.image.layer.v1.tar+gzip"),
+    ZSTD("application/vnd.oci.image.layer.v1.tar+zstd");
+
+    private final String mediaType;
+
+    Compression(String mediaType) {
+      this.mediaType = mediaType;
+    }
+
+    Blob blob(byte[] tar) {
+      return new Blob(mediaType, this == GZIP ? TestLayer.gzip(tar) : TestLayer.zstd(tar));
+    }
+  }
+
+  /** A layer: its diff id and either its uncompressed tar or its blob as given. */
+  private record Layer(String diffId, byte[] tar, @Nullable Blob given) {
+    Blob blob(Compression compression) {
+      return given == null ? compression.blob(tar) : given;
+    }
+
+    /** What the classic docker-save form stores: the tar, or the blob as given. */
+    byte[] layerFile() {
+      return given == null ? tar : given.bytes();
+    }
+  }
+
   public TestImage layer(TestLayer layer) {
-    layers.add(layer);
+    byte[] tar = layer.tar();
+    layers.add(new Layer("sha256:" + sha256(tar), tar, null));
+    return this;
+  }
+
+  /**
+   * A layer whose blob is {@code blob} as given (corrupt, truncated, hand-framed), listed with
+   * {@code diffId} in the config; the docker-save form writes the blob as its layer file.
+   */
+  public TestImage layer(Blob blob, String diffId) {
+    layers.add(new Layer(diffId, new byte[0], blob));
+    return this;
+  }
+
+  /** Compresses the layers of the OCI forms with {@code compression} (gzip by default). */
+  public TestImage compression(Compression compression) {
+    this.compression = compression;
     return this;
   }
 
@@ -91,7 +137,7 @@ public final class TestImage {
     }
   }
 
-  /** The layer blobs (gzip), the config blob and the manifest blob, for an OCI layout. */
+  /** The layer blobs (compressed), the config blob and the manifest blob, for an OCI layout. */
   public record Blobs(List<Blob> layers, Blob config, Blob manifest) {}
 
   /** Builds the blobs of the OCI form. */
@@ -99,10 +145,9 @@ public final class TestImage {
     ObjectNode cfg = config.deepCopy();
     ArrayNode diffIds = cfg.putObject("rootfs").put("type", "layers").putArray("diff_ids");
     List<Blob> layerBlobs = new ArrayList<>();
-    for (TestLayer layer : layers) {
-      byte[] tar = layer.tar();
-      diffIds.add("sha256:" + sha256(tar));
-      layerBlobs.add(new Blob("application/vnd.oci.image.layer.v1.tar+gzip", TestLayer.gzip(tar)));
+    for (Layer layer : layers) {
+      diffIds.add(layer.diffId());
+      layerBlobs.add(layer.blob(compression));
     }
     Blob configBlob = new Blob("application/vnd.oci.image.config.v1+json", json(cfg));
     ObjectNode manifest = JSON.createObjectNode();
@@ -147,12 +192,42 @@ public final class TestImage {
     String configName = sha256(blobs.config().bytes()) + ".json";
     files.put(configName, blobs.config().bytes());
     ArrayNode layerPaths = JSON.createArrayNode();
-    for (TestLayer layer : layers) {
-      byte[] tar = layer.tar();
-      String path = sha256(tar) + "/layer.tar";
-      files.put(path, tar);
+    for (Layer layer : layers) {
+      String path = layer.diffId().substring("sha256:".length()) + "/layer.tar";
+      files.put(path, layer.layerFile());
       layerPaths.add(path);
     }
+    writeDockerManifest(file, repoTag, files, configName, layerPaths);
+    return file;
+  }
+
+  /**
+   * Writes a {@code docker save} tar as Docker 25+ lays it out for an image whose layers stay
+   * compressed (containerd image store), minus the OCI {@code index.json}: {@code manifest.json}
+   * names the compressed layer blobs under {@code blobs/sha256/}, and nothing gives their media
+   * type.
+   */
+  public Path writeDockerArchiveOfBlobs(Path file, String repoTag) {
+    Blobs blobs = blobs();
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    String configName = "blobs/sha256/" + sha256(blobs.config().bytes());
+    files.put(configName, blobs.config().bytes());
+    ArrayNode layerPaths = JSON.createArrayNode();
+    for (Blob layer : blobs.layers()) {
+      String path = "blobs/sha256/" + sha256(layer.bytes());
+      files.put(path, layer.bytes());
+      layerPaths.add(path);
+    }
+    writeDockerManifest(file, repoTag, files, configName, layerPaths);
+    return file;
+  }
+
+  private static void writeDockerManifest(
+      Path file,
+      String repoTag,
+      Map<String, byte[]> files,
+      String configName,
+      ArrayNode layerPaths) {
     ArrayNode manifest = JSON.createArrayNode();
     ObjectNode entry = manifest.addObject();
     entry.put("Config", configName);
@@ -160,7 +235,6 @@ public final class TestImage {
     entry.set("Layers", layerPaths);
     files.put("manifest.json", json(manifest));
     writeTar(file, files);
-    return file;
   }
 
   private static Map<String, byte[]> ociFiles(String tag, Blobs blobs) {

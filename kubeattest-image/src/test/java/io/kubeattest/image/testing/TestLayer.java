@@ -2,6 +2,7 @@ package io.kubeattest.image.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 
 /** Test fixture: one image layer, written as a real tar with commons-compress. */
 public final class TestLayer {
@@ -21,6 +23,13 @@ public final class TestLayer {
 
   public static TestLayer create() {
     return new TestLayer();
+  }
+
+  /** A Debian 12 base: os-release and a dpkg status of 22 packages (apt among them). */
+  public static TestLayer debianPackages() {
+    return create()
+        .file("etc/os-release", "ID=debian\nVERSION_ID=\"12\"\n")
+        .file("var/lib/dpkg/status", TestImage.resource("pkg/dpkg/status"));
   }
 
   public TestLayer file(String name, byte[] content) {
@@ -101,10 +110,28 @@ public final class TestLayer {
     return gzip(tar());
   }
 
+  /** The zstd-compressed tar, one frame, written by libzstd (zstd-jni). */
+  public byte[] tarZst() {
+    return zstd(tar());
+  }
+
+  /** {@code bytes} in one zstd frame, written by libzstd (zstd-jni). */
+  public static byte[] zstd(byte[] bytes) {
+    return compress(bytes, ZstdCompressorOutputStream::new);
+  }
+
   static byte[] gzip(byte[] bytes) {
+    return compress(bytes, GZIPOutputStream::new);
+  }
+
+  private interface Compressor {
+    OutputStream wrap(OutputStream out) throws IOException;
+  }
+
+  private static byte[] compress(byte[] bytes, Compressor compressor) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(bytes);
+    try (OutputStream compressed = compressor.wrap(out)) {
+      compressed.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
