@@ -84,7 +84,7 @@ public final class JsonReporter implements Reporter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("findings");
-      writeFindings(result.findings(), json);
+      writeFindings(result.findings(), json, out);
       json.writeEndArray();
       if (!frameworks.isEmpty()) {
         FrameworkJson.write(json, frameworks);
@@ -101,22 +101,27 @@ public final class JsonReporter implements Reporter {
   /**
    * Writes the findings. Small reports are written in place; large ones are rendered in parallel, a
    * batch at a time, by generators that indent as if they stood in the {@code findings} array, then
-   * written in order, so the bytes are the same either way.
+   * written in order straight to {@code out} with the separators the pretty printer puts between
+   * array values ({@code " "} before the first, {@code ", "} before the others), so the bytes are
+   * the same either way.
    */
-  private void writeFindings(List<Finding> findings, JsonGenerator json) throws IOException {
+  private void writeFindings(List<Finding> findings, JsonGenerator json, Writer out)
+      throws IOException {
     if (findings.size() < batch) {
       for (Finding finding : findings) {
         writeFinding(finding, json);
       }
       return;
     }
+    json.flush();
     for (int start = 0; start < findings.size(); start += batch) {
       List<String> rendered =
           findings.subList(start, Math.min(findings.size(), start + batch)).parallelStream()
               .map(this::renderInArray)
               .toList();
-      for (String finding : rendered) {
-        json.writeRawValue(finding);
+      for (int i = 0; i < rendered.size(); i++) {
+        out.write(start + i == 0 ? " " : ", ");
+        out.write(rendered.get(i));
       }
     }
   }
