@@ -2,7 +2,7 @@
 # Where kubeattest spends its time on one input: a JFR recording (2 ms sampling, deep stacks) of the
 # benchmark's jar snapshot, printed as a tree of kubeattest frames (inclusive share of samples, >= 1.5%)
 # and the busiest non-JDK frames at the top of the stacks. Run run.sh once first (it makes the snapshot).
-# Usage: profile.sh [PATH]    (default: the 2,000-object multi-document corpus)
+# Usage: [FORMAT=table] profile.sh [PATH]    (default: the 2,000-object multi-document corpus, JSON report)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 work="$(cd "$here/.." && pwd)/.work"
