@@ -12,11 +12,8 @@ import io.kubeattest.report.Reporter;
 import io.kubeattest.report.SarifReporter;
 import io.kubeattest.report.TableReporter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,9 +52,8 @@ final class ResultPrinter {
       Reporter reporter = reporter(target, shown);
       try {
         if (target.file() != null) {
-          try (Writer file =
-              new OutputStreamWriter(
-                  Files.newOutputStream(target.file()), StandardCharsets.UTF_8)) {
+          try (java.io.OutputStream file =
+              new java.io.BufferedOutputStream(Files.newOutputStream(target.file()), 1 << 16)) {
             reporter.write(shown, file);
           }
         } else {

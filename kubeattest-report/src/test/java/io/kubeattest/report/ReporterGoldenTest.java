@@ -101,13 +101,18 @@ class ReporterGoldenTest {
   }
 
   @Test
-  @DisplayName("a large JSON report, rendered in parallel batches, has the bytes of the plain one")
+  @DisplayName(
+      "a large JSON report, rendered in parallel batches, as characters or as UTF-8, has the bytes"
+          + " of the plain one")
   void parallelJsonSameBytes() throws IOException {
     ScanResult sample = sample();
     String plain = render(new JsonReporter(List.of(), Integer.MAX_VALUE), sample);
     String batched = render(new JsonReporter(List.of(), 3), sample);
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    new JsonReporter(List.of(), 3).write(sample, bytes);
     assertThat(sample.findings()).hasSizeGreaterThan(10);
     assertThat(batched).isEqualTo(plain);
+    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
   }
 
   @Test
