@@ -58,15 +58,11 @@ public final class JsonReporter implements Reporter {
       writeReport(
           result,
           json,
-          findings ->
-              writeFindings(
-                  findings,
-                  json,
-                  this::renderInArray,
-                  (separator, finding) -> {
-                    out.write(separator);
-                    out.write(finding);
-                  }));
+          this::renderInArray,
+          (separator, finding) -> {
+            out.write(separator);
+            out.write(finding);
+          });
     }
     out.write('\n');
     out.flush();
@@ -79,24 +75,14 @@ public final class JsonReporter implements Reporter {
       writeReport(
           result,
           json,
-          findings ->
-              writeFindings(
-                  findings,
-                  json,
-                  this::renderInArrayUtf8,
-                  (separator, finding) -> {
-                    out.write(separator.getBytes(StandardCharsets.US_ASCII));
-                    out.write(finding);
-                  }));
+          this::renderInArrayUtf8,
+          (separator, finding) -> {
+            out.write(separator.getBytes(StandardCharsets.US_ASCII));
+            out.write(finding);
+          });
     }
     out.write('\n');
     out.flush();
-  }
-
-  /** Writes the findings array's content. */
-  @FunctionalInterface
-  private interface FindingsBlock {
-    void write(List<Finding> findings) throws IOException;
   }
 
   /** Writes one rendered finding after its separator. */
@@ -105,7 +91,11 @@ public final class JsonReporter implements Reporter {
     void write(String separator, T rendered) throws IOException;
   }
 
-  private void writeReport(ScanResult result, JsonGenerator json, FindingsBlock findings)
+  private <T> void writeReport(
+      ScanResult result,
+      JsonGenerator json,
+      java.util.function.Function<Finding, T> render,
+      RenderedSink<T> sink)
       throws IOException {
     {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -140,7 +130,7 @@ public final class JsonReporter implements Reporter {
       }
       json.writeEndArray();
       json.writeArrayFieldStart("findings");
-      findings.write(result.findings());
+      writeFindings(result.findings(), json, render, sink);
       json.writeEndArray();
       if (!frameworks.isEmpty()) {
         FrameworkJson.write(json, frameworks);
