@@ -44,19 +44,23 @@ class NodeRuleTest {
           manual: true
       """;
 
+  /** A subject of kind node whose facts are {@code facts}. */
+  private static Subject nodeSubject(Map<String, Object> facts) {
+    return new Subject(
+        new SubjectRef(
+            SubjectKind.NODE, "node/n", new ObjectRef("v1", "Node", null, "n"), null, null),
+        Map.of("node", facts),
+        Map.of("node", List.of(FieldPath.root())),
+        null,
+        Positions.NONE);
+  }
+
   private static List<Finding> scan(Map<String, Object> file) {
     RuleCatalogue catalogue =
         RuleCatalogue.load(List.of(new RuleLoader.RuleSource("node.yaml", HEADER + FILE_RULE)));
     Map<String, Object> facts =
         Map.of("paths", Map.of("conf", "/etc/x.conf"), "fileOf", Map.of("conf", file));
-    Subject node =
-        new Subject(
-            new SubjectRef(
-                SubjectKind.NODE, "node/n", new ObjectRef("v1", "Node", null, "n"), null, null),
-            Map.of("node", facts),
-            Map.of("node", List.of(FieldPath.root())),
-            null,
-            Positions.NONE);
+    Subject node = nodeSubject(facts);
     return new RuleEvaluator(catalogue).evaluate(node);
   }
 
@@ -122,5 +126,71 @@ class NodeRuleTest {
     assertThatThrownBy(() -> new RuleLoader().compile(new RuleLoader.RuleSource("s.yaml", badSkip)))
         .isInstanceOf(RuleException.class)
         .hasMessageContaining("skip does not compile: expression has type bool, expected string");
+  }
+
+  /** The bundled CIS 1.12 section 2 rules on a node whose etcd has {@code etcd} as its fact. */
+  private static Map<String, Finding> etcdChecks(Map<String, Object> etcd) {
+    RuleCatalogue catalogue =
+        RuleCatalogue.load(RuleLoader.resourceSources("kubeattest/benchmarks/cis-1.12/"));
+    Map<String, Object> facts =
+        Map.of(
+            "components",
+            Map.of("etcd", etcd, "apiserver", Map.of("running", false, "flag", Map.of())));
+    Subject node = nodeSubject(facts);
+    Map<String, Finding> byCheck = new java.util.TreeMap<>();
+    for (Finding finding : new RuleEvaluator(catalogue).evaluate(node)) {
+      if (finding.ruleId().startsWith("cis-k8s-1-12-2-")) {
+        byCheck.put(finding.ruleId().substring("cis-k8s-1-12-".length()), finding);
+      }
+    }
+    return byCheck;
+  }
+
+  @Test
+  @DisplayName(
+      "etcd checks: a config file etcd was given but that was not read makes all seven SKIP, naming it")
+  void etcdConfigFileNotRead() {
+    Map<String, Object> etcd =
+        Map.of(
+            "running",
+            true,
+            "settings",
+            Map.of(),
+            "flagShown",
+            Map.of(),
+            "configFile",
+            Map.of("path", "/etc/etcd/etcd.yaml", "loaded", false, "error", "not found"));
+    Map<String, Finding> findings = etcdChecks(etcd);
+    assertThat(findings).hasSize(7);
+    findings.values().forEach(f -> assertThat(f.status()).isEqualTo(Status.SKIP));
+    assertThat(findings.get("2-3").message()).isEqualTo("/etc/etcd/etcd.yaml: not found");
+    assertThat(findings.get("2-3").evidence().value()).isEqualTo("/etc/etcd/etcd.yaml");
+  }
+
+  @Test
+  @DisplayName(
+      "etcd checks: a read config file decides, shown through flagShown; without flagShown the setting is the evidence")
+  void etcdEvidence() {
+    Map<String, Object> fromFile =
+        Map.of(
+            "running",
+            true,
+            "settings",
+            Map.of("auto-tls", "true"),
+            "flagShown",
+            Map.of("auto-tls", "--auto-tls=true (etcd config file /etc/etcd/etcd.yaml)"),
+            "configFile",
+            Map.of("path", "/etc/etcd/etcd.yaml", "loaded", true));
+    Finding fails = etcdChecks(fromFile).get("2-3");
+    assertThat(fails.status()).isEqualTo(Status.FAIL);
+    assertThat(fails.evidence().value())
+        .isEqualTo("--auto-tls=true (etcd config file /etc/etcd/etcd.yaml)");
+
+    Map<String, Object> fromEnvironment =
+        Map.of("running", true, "settings", Map.of("auto-tls", "false"), "flagShown", Map.of());
+    Finding passes = etcdChecks(fromEnvironment).get("2-3");
+    assertThat(passes.status()).isEqualTo(Status.PASS);
+    assertThat(passes.evidence().path()).isEqualTo("components.etcd.settings.auto-tls");
+    assertThat(passes.evidence().value()).isEqualTo("false");
   }
 }

@@ -76,6 +76,16 @@ final class HostFiles {
     }
   }
 
+  /** Records a problem with {@code hostPath} under {@code errors}. */
+  void problem(String hostPath, String message) {
+    errors.add(hostPath, message);
+  }
+
+  /** The last problem recorded for {@code hostPath}, or null. */
+  @Nullable String problemOf(String hostPath) {
+    return errors.lastFor(hostPath);
+  }
+
   Map<String, Object> facts() {
     return files;
   }

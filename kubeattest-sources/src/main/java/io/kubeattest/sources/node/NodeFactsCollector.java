@@ -101,6 +101,7 @@ public final class NodeFactsCollector {
       Map<String, Object> fact;
       SupervisorArgs.Merged merged = new SupervisorArgs.Merged(ParsedFlags.EMPTY, Map.of());
       Map<String, String> env = Map.of();
+      EtcdConfigFile.Applied etcdFile = null;
       if (detection != null) {
         merged =
             SupervisorArgs.ownProcess(
@@ -108,20 +109,35 @@ public final class NodeFactsCollector {
         if (!component.envPrefix().isEmpty()) {
           env = table.environment(detection.process().pid(), component.envPrefix(), errors);
         }
+        if (component == Component.ETCD) {
+          etcdFile = EtcdConfigFile.ofProcess(files, merged.flags(), env);
+          merged = etcdFile == null ? merged : etcdFile.flags();
+        }
         fact = ComponentFacts.ofProcess(detection, merged, env);
       } else if (supervisor != null && kind != null && kind.embeds(component, supervisorFlags)) {
-        merged = SupervisorArgs.embedded(kind, component, fileFlags, commandLine);
+        if (component == Component.ETCD) {
+          etcdFile = EtcdConfigFile.ofEmbedded(files, kind, supervisorFlags);
+          merged = etcdFile.flags();
+        } else {
+          merged = SupervisorArgs.embedded(kind, component, fileFlags, commandLine);
+        }
         fact = ComponentFacts.ofEmbedded(supervisor, merged);
       } else {
         fact = ComponentFacts.notRunning();
       }
+      if (etcdFile != null) {
+        fact.put("configFile", etcdFile.fact());
+      }
+      // etcd given a config file ignores its environment as well as its other flags
+      Map<String, String> settingsEnv = etcdFile == null ? env : Map.of();
       ParsedFlags flags = merged.flags();
       flagsOf.put(component, merged);
-      settingsOf.put(component, ComponentFacts.settings(flags, env, component.envPrefix()));
+      settingsOf.put(component, ComponentFacts.settings(flags, settingsEnv, component.envPrefix()));
       fact.put(
           "settings",
           new LinkedHashMap<String, Object>(
-              ComponentFacts.settings(ComponentFacts.redacted(flags), env, component.envPrefix())));
+              ComponentFacts.settings(
+                  ComponentFacts.redacted(flags), settingsEnv, component.envPrefix())));
       components.put(component.key(), fact);
     }
     facts.put("targets", targets(components));

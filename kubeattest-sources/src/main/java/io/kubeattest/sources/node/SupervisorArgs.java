@@ -124,7 +124,8 @@ final class SupervisorArgs {
     return source.endsWith(" default");
   }
 
-  private static String stripSlash(String path) {
+  /** {@code path} without a trailing slash (but {@code /} stays). */
+  static String stripSlash(String path) {
     return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
   }
 

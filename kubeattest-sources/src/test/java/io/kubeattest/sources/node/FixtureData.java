@@ -28,6 +28,7 @@ final class FixtureData {
   static final String PROXY_CONFIG = text("hardened/kube-proxy-config.yaml");
 
   static final String K3S_CONFIG = text("k3s/config.yaml");
+  static final String K3S_ETCD_CONFIG = text("k3s/etcd-config.yaml");
 
   static final String BROKEN_APISERVER = text("broken/kube-apiserver.flags");
   static final String BROKEN_CONTROLLER_MANAGER = text("broken/kube-controller-manager.flags");

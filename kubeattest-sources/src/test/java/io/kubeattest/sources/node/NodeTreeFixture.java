@@ -25,6 +25,9 @@ import java.util.Set;
 public final class NodeTreeFixture {
   static final String VERSION = "v1.31.2";
 
+  /** Where a k3s server started with {@code --cluster-init} writes its embedded etcd's config. */
+  static final String K3S_ETCD_CONFIG_PATH = "/var/lib/rancher/k3s/server/db/etcd/config";
+
   private final Path root;
   private final Path proc;
   private final long uid;
@@ -236,6 +239,7 @@ public final class NodeTreeFixture {
     NodeTreeFixture node = new NodeTreeFixture(base);
     node.file("/etc/rancher/k3s/config.yaml", FixtureData.K3S_CONFIG, "600")
         .dir("/var/lib/rancher/k3s/server/db/etcd", "700")
+        .file(K3S_ETCD_CONFIG_PATH, FixtureData.K3S_ETCD_CONFIG, "600")
         .file("/var/lib/rancher/k3s/agent/kubelet.kubeconfig", "apiVersion: v1\n", "600")
         .file("/var/lib/rancher/k3s/agent/kubeproxy.kubeconfig", "apiVersion: v1\n", "600")
         .file("/var/lib/rancher/k3s/agent/client-ca.crt", "CERT\n", "644")
@@ -266,9 +270,10 @@ public final class NodeTreeFixture {
   /**
    * A k3s server as the k3s installer leaves it (v1.32 layout under {@code /var/lib/rancher/k3s}):
    * certificates {@code 0644} and keys {@code 0600} under {@code server/tls}, kubeconfigs {@code
-   * 0600} under {@code server/cred}, embedded etcd, the kubelet drop-in k3s writes, one {@code k3s
-   * server} process whose command line holds only what the user gave ({@code args}, after {@code
-   * server}), and {@code /etc/rancher/k3s/config.yaml} when {@code config} is not empty.
+   * 0600} under {@code server/cred}, embedded etcd (and, with {@code --cluster-init}, the etcd
+   * config file k3s writes), the kubelet drop-in k3s writes, one {@code k3s server} process whose
+   * command line holds only what the user gave ({@code args}, after {@code server}), and {@code
+   * /etc/rancher/k3s/config.yaml} when {@code config} is not empty.
    */
   public static NodeTreeFixture k3sServerNode(Path base, String config, List<String> args) {
     NodeTreeFixture node = new NodeTreeFixture(base);
@@ -307,6 +312,9 @@ public final class NodeTreeFixture {
             "/etc/systemd/system/k3s.service",
             "[Service]\nExecStart=/usr/local/bin/k3s server\n",
             "644");
+    if (args.contains("--cluster-init") || config.contains("cluster-init: true")) {
+      node.file(K3S_ETCD_CONFIG_PATH, FixtureData.K3S_ETCD_CONFIG, "600");
+    }
     List<String> argv = new ArrayList<>(List.of("/usr/local/bin/k3s", "server"));
     argv.addAll(args);
     node.process(1, List.of("/sbin/init"));
