@@ -120,7 +120,7 @@ final class ClusterCommand implements Callable<Integer> {
     }
     progress.clearProgress();
     return new ResultPrinter(options, context.terminal(), frameworks)
-        .print(result, spec.commandLine().getOut());
+        .print(result, spec.commandLine().getOut(), context.stdout());
   }
 
   private ImageAudit imageAudit() {

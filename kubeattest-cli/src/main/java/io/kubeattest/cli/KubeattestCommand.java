@@ -34,7 +34,14 @@ final class KubeattestCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Shared by every subcommand: standard input, the environment and the terminal. */
-  record Context(InputStream stdin, Map<String, String> env, Terminal terminal) {}
+  /**
+   * What commands need of the process.
+   *
+   * @param stdout the bytes under the command line's {@code out} writer: large reports are written
+   *     there directly, as UTF-8, after the writer is flushed
+   */
+  record Context(
+      InputStream stdin, java.io.OutputStream stdout, Map<String, String> env, Terminal terminal) {}
 
   private KubeattestCommand() {
     this.spec = CommandLine.Model.CommandSpec.create();
@@ -54,7 +61,7 @@ final class KubeattestCommand implements Runnable {
         new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter errWriter =
         new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-    Context context = new Context(stdin, env, Terminal.detect(env));
+    Context context = new Context(stdin, out, env, Terminal.detect(env));
     CommandLine commandLine =
         new CommandLine(new KubeattestCommand(), new Factory(context))
             .setOut(outWriter)

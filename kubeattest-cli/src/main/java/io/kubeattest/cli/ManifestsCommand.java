@@ -69,6 +69,6 @@ final class ManifestsCommand implements Callable<Integer> {
     ScanResult result = session.finish();
     progress.clearProgress();
     return new ResultPrinter(options, context.terminal(), frameworks)
-        .print(result, spec.commandLine().getOut());
+        .print(result, spec.commandLine().getOut(), context.stdout());
   }
 }

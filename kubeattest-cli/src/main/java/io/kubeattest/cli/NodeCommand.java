@@ -159,7 +159,7 @@ final class NodeCommand implements Callable<Integer> {
             context.terminal(),
             FrameworkSelection.of(List.of(), rules),
             new KubeBenchJsonReporter(rules, selection.benchmark(), selection.detectedVersion()))
-        .print(result, spec.commandLine().getOut());
+        .print(result, spec.commandLine().getOut(), context.stdout());
   }
 
   private Set<String> chosenTargets(Map<String, Object> facts) {

@@ -106,7 +106,7 @@ final class ReportCommand implements Runnable {
       notes.addAll(problems);
       merged = new ScanResult(merged.metadata(), merged.objectCount(), merged.findings(), notes);
       return new ResultPrinter(options, context.terminal(), frameworks)
-          .print(merged, spec.commandLine().getOut());
+          .print(merged, spec.commandLine().getOut(), context.stdout());
     }
   }
 }

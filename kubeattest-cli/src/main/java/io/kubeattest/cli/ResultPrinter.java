@@ -47,6 +47,16 @@ final class ResultPrinter {
 
   /** Writes each report to {@code out} or its file and returns the exit code. */
   int print(ScanResult result, PrintWriter out) {
+    return print(result, out, null);
+  }
+
+  /**
+   * As {@link #print(ScanResult, PrintWriter)}; when {@code stdout} (the bytes under {@code out})
+   * is given, the report for standard output is written to it directly as UTF-8 after {@code out}
+   * is flushed: a JSON report of a large scan is 100 MB and more, and skipping the character stage
+   * saves a pass over it.
+   */
+  int print(ScanResult result, PrintWriter out, java.io.@Nullable OutputStream stdout) {
     ScanResult shown = filter(result);
     for (ReportOptions.Target target : options.resolvedTargets()) {
       Reporter reporter = reporter(target, shown);
@@ -56,6 +66,11 @@ final class ResultPrinter {
               new java.io.BufferedOutputStream(Files.newOutputStream(target.file()), 1 << 16)) {
             reporter.write(shown, file);
           }
+        } else if (stdout != null) {
+          out.flush();
+          java.io.OutputStream buffered = new java.io.BufferedOutputStream(stdout, 1 << 16);
+          reporter.write(shown, buffered);
+          buffered.flush();
         } else {
           reporter.write(shown, out);
         }
