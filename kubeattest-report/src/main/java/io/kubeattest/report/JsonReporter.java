@@ -94,7 +94,7 @@ public final class JsonReporter implements Reporter {
   private <T> void writeReport(
       ScanResult result,
       JsonGenerator json,
-      java.util.function.Function<Finding, T> render,
+      java.util.function.Function<List<Finding>, T> render,
       RenderedSink<T> sink)
       throws IOException {
     {
@@ -152,7 +152,7 @@ public final class JsonReporter implements Reporter {
   private <T> void writeFindings(
       List<Finding> findings,
       JsonGenerator json,
-      java.util.function.Function<Finding, T> render,
+      java.util.function.Function<List<Finding>, T> render,
       RenderedSink<T> out)
       throws IOException {
     if (findings.size() < batch) {
@@ -162,11 +162,15 @@ public final class JsonReporter implements Reporter {
       return;
     }
     json.flush();
+    int group = Math.max(1, batch / 32);
     for (int start = 0; start < findings.size(); start += batch) {
-      List<T> rendered =
-          findings.subList(start, Math.min(findings.size(), start + batch)).parallelStream()
-              .map(render)
-              .toList();
+      List<List<Finding>> groups = new java.util.ArrayList<>();
+      for (int from = start; from < Math.min(findings.size(), start + batch); from += group) {
+        groups.add(
+            findings.subList(
+                from, Math.min(findings.size(), Math.min(start + batch, from + group))));
+      }
+      List<T> rendered = groups.parallelStream().map(render).toList();
       for (int i = 0; i < rendered.size(); i++) {
         out.write(start + i == 0 ? " " : ", ", rendered.get(i));
       }
@@ -175,29 +179,40 @@ public final class JsonReporter implements Reporter {
 
   /** Indentation as the pretty printer gives it inside the root object's findings array. */
   private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter IN_ARRAY =
-      new com.fasterxml.jackson.core.util.DefaultPrettyPrinter()
+      new com.fasterxml.jackson.core.util.DefaultPrettyPrinter(
+              com.fasterxml.jackson.core.util.Separators.createDefaultInstance()
+                  .withRootSeparator(", "))
           .withObjectIndenter(new NestedIndenter(1));
 
-  private String renderInArray(Finding finding) {
-    java.io.StringWriter out = new java.io.StringWriter(1024);
+  /**
+   * A run of findings as they stand in the array: each indented one level down, separated by {@code
+   * ", "} (the pretty printer's root-value separator, set to the array's).
+   */
+  private String renderInArray(List<Finding> findings) {
+    java.io.StringWriter out = new java.io.StringWriter(1024 * findings.size());
     try (JsonGenerator json = factory.createGenerator(out)) {
-      json.setPrettyPrinter(IN_ARRAY.createInstance());
-      writeFinding(finding, json);
+      writeRun(findings, json);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toString();
   }
 
-  private byte[] renderInArrayUtf8(Finding finding) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024);
+  private byte[] renderInArrayUtf8(List<Finding> findings) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024 * findings.size());
     try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      json.setPrettyPrinter(IN_ARRAY.createInstance());
-      writeFinding(finding, json);
+      writeRun(findings, json);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     return out.toByteArray();
+  }
+
+  private static void writeRun(List<Finding> findings, JsonGenerator json) throws IOException {
+    json.setPrettyPrinter(IN_ARRAY.createInstance());
+    for (Finding finding : findings) {
+      writeFinding(finding, json);
+    }
   }
 
   /** The default object indenter, {@code depth} levels deeper. */

@@ -107,11 +107,14 @@ class ReporterGoldenTest {
   void parallelJsonSameBytes() throws IOException {
     ScanResult sample = sample();
     String plain = render(new JsonReporter(List.of(), Integer.MAX_VALUE), sample);
+    // batches of 3 render one finding per task; of 96, runs of 3 findings per task
     String batched = render(new JsonReporter(List.of(), 3), sample);
+    String runs = render(new JsonReporter(List.of(), 96), sample);
     java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    new JsonReporter(List.of(), 3).write(sample, bytes);
-    assertThat(sample.findings()).hasSizeGreaterThan(10);
+    new JsonReporter(List.of(), 96).write(sample, bytes);
+    assertThat(sample.findings()).hasSizeGreaterThan(100);
     assertThat(batched).isEqualTo(plain);
+    assertThat(runs).isEqualTo(plain);
     assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
   }
 
