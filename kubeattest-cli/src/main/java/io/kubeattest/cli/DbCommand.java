@@ -78,6 +78,33 @@ final class DbCommand implements Runnable {
     @Nullable Path file;
   }
 
+  /** Loads records into a database: the body of {@code db import} and {@code db update}. */
+  @FunctionalInterface
+  private interface Loader {
+    ImportRecord load(
+        VulnerabilityDatabase store, io.kubeattest.image.vulndb.ImportListener warnings);
+  }
+
+  /**
+   * Opens or creates the database, runs {@code loader} with its warnings on standard error, prints
+   * the summary ({@code verb}: imported, updated) and returns the exit code.
+   */
+  private static int load(
+      @Nullable DbCommand parent,
+      CommandLine.Model.CommandSpec spec,
+      DatabaseOption database,
+      String verb,
+      Loader loader) {
+    DbCommand db = requireParent(parent);
+    PrintWriter err = spec.commandLine().getErr();
+    try (VulnerabilityDatabase store =
+        VulnerabilityDatabase.create(db.file(database.file), db.clock)) {
+      ImportRecord result = loader.load(store, w -> err.println("warning: " + w));
+      spec.commandLine().getOut().println(summary(verb, result, store.file()));
+      return result.failed() == 0 ? ExitCode.OK : ExitCode.USAGE_OR_INPUT;
+    }
+  }
+
   /** {@code db import PATH...}: load OSV archives, directories or files, offline. */
   @Command(
       name = "import",
@@ -99,15 +126,12 @@ final class DbCommand implements Runnable {
 
     @Override
     public Integer call() {
-      DbCommand db = requireParent(parent);
-      PrintWriter err = spec.commandLine().getErr();
-      try (VulnerabilityDatabase store =
-          VulnerabilityDatabase.create(db.file(database.file), db.clock)) {
-        ImportRecord result =
-            new OsvImporter().importPaths(store, paths, w -> err.println("warning: " + w));
-        spec.commandLine().getOut().println(summary("imported", result, store.file()));
-        return result.failed() == 0 ? ExitCode.OK : ExitCode.USAGE_OR_INPUT;
-      }
+      return load(
+          parent,
+          spec,
+          database,
+          "imported",
+          (store, warnings) -> new OsvImporter().importPaths(store, paths, warnings));
     }
   }
 
@@ -144,18 +168,20 @@ final class DbCommand implements Runnable {
 
     @Override
     public Integer call() {
-      DbCommand db = requireParent(parent);
-      PrintWriter err = spec.commandLine().getErr();
-      try (VulnerabilityDatabase store =
-          VulnerabilityDatabase.create(db.file(database.file), db.clock)) {
-        List<String> wanted =
-            ecosystems.isEmpty() ? OsvDownloader.ecosystemsInUse(store.status()) : ecosystems;
-        ImportRecord result =
-            OsvDownloader.withDefaults()
-                .update(store, mirror, wanted, w -> err.println("warning: " + w));
-        spec.commandLine().getOut().println(summary("updated", result, store.file()));
-        return result.failed() == 0 ? ExitCode.OK : ExitCode.USAGE_OR_INPUT;
-      }
+      return load(
+          parent,
+          spec,
+          database,
+          "updated",
+          (store, warnings) ->
+              OsvDownloader.withDefaults()
+                  .update(
+                      store,
+                      mirror,
+                      ecosystems.isEmpty()
+                          ? OsvDownloader.ecosystemsInUse(store.status())
+                          : ecosystems,
+                      warnings));
     }
   }
 
