@@ -45,18 +45,13 @@ final class ResultPrinter {
     this.kubeBench = kubeBench;
   }
 
-  /** Writes each report to {@code out} or its file and returns the exit code. */
-  int print(ScanResult result, PrintWriter out) {
-    return print(result, out, null);
-  }
-
   /**
-   * As {@link #print(ScanResult, PrintWriter)}; when {@code stdout} (the bytes under {@code out})
-   * is given, the report for standard output is written to it directly as UTF-8 after {@code out}
-   * is flushed: a JSON report of a large scan is 100 MB and more, and skipping the character stage
-   * saves a pass over it.
+   * Writes each report to its file, or to standard output, and returns the exit code. The report
+   * for standard output goes to {@code stdout} (the bytes under {@code out}) as UTF-8, after {@code
+   * out} is flushed: a JSON report of a large scan is 100 MB and more, and skipping the character
+   * stage saves a pass over it.
    */
-  int print(ScanResult result, PrintWriter out, java.io.@Nullable OutputStream stdout) {
+  int print(ScanResult result, PrintWriter out, java.io.OutputStream stdout) {
     ScanResult shown = filter(result);
     for (ReportOptions.Target target : options.resolvedTargets()) {
       Reporter reporter = reporter(target, shown);
@@ -66,13 +61,11 @@ final class ResultPrinter {
               new java.io.BufferedOutputStream(Files.newOutputStream(target.file()), 1 << 16)) {
             reporter.write(shown, file);
           }
-        } else if (stdout != null) {
+        } else {
           out.flush();
           java.io.OutputStream buffered = new java.io.BufferedOutputStream(stdout, 1 << 16);
           reporter.write(shown, buffered);
           buffered.flush();
-        } else {
-          reporter.write(shown, out);
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
