@@ -17,7 +17,6 @@ import io.kubeattest.engine.model.SubjectRef;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -58,102 +57,91 @@ public final class JsonReporter implements Reporter {
       writeReport(
           result,
           json,
-          this::renderInArray,
-          (separator, finding) -> {
-            out.write(separator);
-            out.write(finding);
+          findings -> {
+            for (Finding finding : findings) {
+              writeFinding(finding, json);
+            }
           });
     }
     out.write('\n');
     out.flush();
   }
 
-  /** As UTF-8 bytes, without a detour through characters: the fast way to a file. */
+  /**
+   * As UTF-8 bytes, without a detour through characters: the way the CLI writes to a file or to
+   * standard output. Large finding lists are rendered in parallel (see {@link #writeInParallel}).
+   */
   @Override
   public void write(ScanResult result, OutputStream out) throws IOException {
     try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
-      writeReport(
-          result,
-          json,
-          this::renderInArrayUtf8,
-          (separator, finding) -> {
-            out.write(separator.getBytes(StandardCharsets.US_ASCII));
-            out.write(finding);
-          });
+      writeReport(result, json, findings -> writeInParallel(findings, json, out));
     }
     out.write('\n');
     out.flush();
   }
 
-  /** Writes one rendered finding after its separator. */
+  /** Writes the content of the findings array. */
   @FunctionalInterface
-  private interface RenderedSink<T> {
-    void write(String separator, T rendered) throws IOException;
+  private interface FindingsWriter {
+    void write(List<Finding> findings) throws IOException;
   }
 
-  private <T> void writeReport(
-      ScanResult result,
-      JsonGenerator json,
-      java.util.function.Function<List<Finding>, T> render,
-      RenderedSink<T> sink)
+  private void writeReport(ScanResult result, JsonGenerator json, FindingsWriter findings)
       throws IOException {
-    {
-      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      json.useDefaultPrettyPrinter();
+    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    json.useDefaultPrettyPrinter();
+    json.writeStartObject();
+    json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+    ScanMetadata meta = result.metadata();
+    json.writeObjectFieldStart("tool");
+    json.writeStringField("name", "kubeattest");
+    json.writeStringField("version", meta.toolVersion());
+    json.writeEndObject();
+    json.writeObjectFieldStart("scan");
+    json.writeStringField("kind", meta.scanKind());
+    json.writeArrayFieldStart("inputs");
+    for (String input : meta.inputs()) {
+      json.writeString(input);
+    }
+    json.writeEndArray();
+    json.writeStringField("startedAt", meta.startedAt().toString());
+    json.writeStringField("finishedAt", meta.finishedAt().toString());
+    json.writeStringField("catalogueDigest", meta.catalogueDigest());
+    json.writeNumberField("ruleCount", meta.ruleCount());
+    json.writeEndObject();
+    writeSummary(result, json);
+    json.writeArrayFieldStart("notes");
+    for (InputNote note : result.notes()) {
       json.writeStartObject();
-      json.writeNumberField("schemaVersion", SCHEMA_VERSION);
-      ScanMetadata meta = result.metadata();
-      json.writeObjectFieldStart("tool");
-      json.writeStringField("name", "kubeattest");
-      json.writeStringField("version", meta.toolVersion());
-      json.writeEndObject();
-      json.writeObjectFieldStart("scan");
-      json.writeStringField("kind", meta.scanKind());
-      json.writeArrayFieldStart("inputs");
-      for (String input : meta.inputs()) {
-        json.writeString(input);
-      }
-      json.writeEndArray();
-      json.writeStringField("startedAt", meta.startedAt().toString());
-      json.writeStringField("finishedAt", meta.finishedAt().toString());
-      json.writeStringField("catalogueDigest", meta.catalogueDigest());
-      json.writeNumberField("ruleCount", meta.ruleCount());
-      json.writeEndObject();
-      writeSummary(result, json);
-      json.writeArrayFieldStart("notes");
-      for (InputNote note : result.notes()) {
-        json.writeStartObject();
-        json.writeStringField("kind", note.kind().name());
-        json.writeStringField("input", note.input());
-        json.writeStringField("message", note.message());
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("findings");
-      writeFindings(result.findings(), json, render, sink);
-      json.writeEndArray();
-      if (!frameworks.isEmpty()) {
-        FrameworkJson.write(json, frameworks);
-      }
+      json.writeStringField("kind", note.kind().name());
+      json.writeStringField("input", note.input());
+      json.writeStringField("message", note.message());
       json.writeEndObject();
     }
+    json.writeEndArray();
+    json.writeArrayFieldStart("findings");
+    findings.write(result.findings());
+    json.writeEndArray();
+    if (!frameworks.isEmpty()) {
+      FrameworkJson.write(json, frameworks);
+    }
+    json.writeEndObject();
   }
 
   /** Findings rendered per batch; a large scan has 100,000 and more. */
   private static final int BATCH = 2048;
 
+  /** Runs of findings per batch: each parallel task renders one run with one generator. */
+  private static final int RUNS_PER_BATCH = 32;
+
   /**
-   * Writes the findings. Small reports are written in place; large ones are rendered in parallel, a
-   * batch at a time, by generators that indent as if they stood in the {@code findings} array, then
-   * written in order straight to {@code out} with the separators the pretty printer puts between
-   * array values ({@code " "} before the first, {@code ", "} before the others), so the bytes are
-   * the same either way.
+   * Writes the findings. Small lists are written in place; large ones are rendered in parallel, a
+   * batch at a time, in runs by generators that indent as if they stood in the {@code findings}
+   * array, then written in order straight to {@code out} with the separators the pretty printer
+   * puts between array values ({@code " "} before the first, {@code ", "} before the others), so
+   * the bytes are the same either way.
    */
-  private <T> void writeFindings(
-      List<Finding> findings,
-      JsonGenerator json,
-      java.util.function.Function<List<Finding>, T> render,
-      RenderedSink<T> out)
+  private void writeInParallel(List<Finding> findings, JsonGenerator json, OutputStream out)
       throws IOException {
     if (findings.size() < batch) {
       for (Finding finding : findings) {
@@ -162,20 +150,23 @@ public final class JsonReporter implements Reporter {
       return;
     }
     json.flush();
-    int group = Math.max(1, batch / 32);
+    int run = Math.max(1, batch / RUNS_PER_BATCH);
     for (int start = 0; start < findings.size(); start += batch) {
-      List<List<Finding>> groups = new java.util.ArrayList<>();
-      for (int from = start; from < Math.min(findings.size(), start + batch); from += group) {
-        groups.add(
-            findings.subList(
-                from, Math.min(findings.size(), Math.min(start + batch, from + group))));
+      int end = Math.min(findings.size(), start + batch);
+      List<List<Finding>> runs = new java.util.ArrayList<>();
+      for (int from = start; from < end; from += run) {
+        runs.add(findings.subList(from, Math.min(end, from + run)));
       }
-      List<T> rendered = groups.parallelStream().map(render).toList();
+      List<byte[]> rendered = runs.parallelStream().map(this::renderInArray).toList();
       for (int i = 0; i < rendered.size(); i++) {
-        out.write(start + i == 0 ? " " : ", ", rendered.get(i));
+        out.write(start == 0 && i == 0 ? FIRST : NEXT);
+        out.write(rendered.get(i));
       }
     }
   }
+
+  private static final byte[] FIRST = {' '};
+  private static final byte[] NEXT = {',', ' '};
 
   /** Indentation as the pretty printer gives it inside the root object's findings array. */
   private static final com.fasterxml.jackson.core.util.DefaultPrettyPrinter IN_ARRAY =
@@ -188,17 +179,7 @@ public final class JsonReporter implements Reporter {
    * A run of findings as they stand in the array: each indented one level down, separated by {@code
    * ", "} (the pretty printer's root-value separator, set to the array's).
    */
-  private String renderInArray(List<Finding> findings) {
-    java.io.StringWriter out = new java.io.StringWriter(1024 * findings.size());
-    try (JsonGenerator json = factory.createGenerator(out)) {
-      writeRun(findings, json);
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  private byte[] renderInArrayUtf8(List<Finding> findings) {
+  private byte[] renderInArray(List<Finding> findings) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1024 * findings.size());
     try (JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)) {
       writeRun(findings, json);

@@ -69,6 +69,12 @@ class ReporterGoldenTest {
     return out.toString();
   }
 
+  static String utf8(Reporter reporter, ScanResult result) throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    reporter.write(result, out);
+    return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static String golden(String name, String actual) throws IOException {
     Path file = GOLDEN.resolve(name);
     if (Boolean.getBoolean("golden.update")) {
@@ -107,15 +113,15 @@ class ReporterGoldenTest {
   void parallelJsonSameBytes() throws IOException {
     ScanResult sample = sample();
     String plain = render(new JsonReporter(List.of(), Integer.MAX_VALUE), sample);
-    // batches of 3 render one finding per task; of 96, runs of 3 findings per task
-    String batched = render(new JsonReporter(List.of(), 3), sample);
-    String runs = render(new JsonReporter(List.of(), 96), sample);
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    new JsonReporter(List.of(), 96).write(sample, bytes);
+    // as UTF-8 bytes: batches of 3 render one finding per task; of 96, runs of 3 findings per task;
+    // a batch larger than the report writes in place
+    String batched = utf8(new JsonReporter(List.of(), 3), sample);
+    String runs = utf8(new JsonReporter(List.of(), 96), sample);
+    String inPlace = utf8(new JsonReporter(List.of(), Integer.MAX_VALUE), sample);
     assertThat(sample.findings()).hasSizeGreaterThan(100);
     assertThat(batched).isEqualTo(plain);
     assertThat(runs).isEqualTo(plain);
-    assertThat(bytes.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+    assertThat(inPlace).isEqualTo(plain);
   }
 
   @Test
