@@ -60,10 +60,6 @@ final class CelEnvironment {
     this(true, false, true);
   }
 
-  CelEnvironment(boolean useStored, boolean record) {
-    this(useStored, record, true);
-  }
-
   /**
    * @param useStored whether to take checked trees from {@link CheckedExpressions#RESOURCE}
    * @param record whether to keep every tree compiled from source, for {@link #recorded()}
@@ -191,13 +187,7 @@ final class CelEnvironment {
       String key, SubjectKind kind, String expression, CelType expected) throws CompileError {
     CelAbstractSyntaxTree ast = checked.find(key).orElse(null);
     if (ast == null) {
-      CelValidationResult result = compiler(kind).compile(expression, "rule");
-      try {
-        ast = result.getAst();
-      } catch (CelValidationException e) {
-        throw new CompileError(
-            e.getErrors().stream().map(CelEnvironment::describe).collect(Collectors.joining("; ")));
-      }
+      ast = check(kind, expression);
       if (recorded != null) {
         recorded.put(key, ast);
       }
@@ -217,12 +207,14 @@ final class CelEnvironment {
     }
   }
 
-  /** The checked tree of {@code expression} (for tests of the direct path). */
-  CelAbstractSyntaxTree checkedTree(SubjectKind kind, String expression) {
+  /** Parses and type-checks {@code expression} for subjects of {@code kind}. */
+  CelAbstractSyntaxTree check(SubjectKind kind, String expression) throws CompileError {
+    CelValidationResult result = compiler(kind).compile(expression, "rule");
     try {
-      return compiler(kind).compile(expression, "rule").getAst();
+      return result.getAst();
     } catch (CelValidationException e) {
-      throw new IllegalArgumentException(e.getMessage(), e);
+      throw new CompileError(
+          e.getErrors().stream().map(CelEnvironment::describe).collect(Collectors.joining("; ")));
     }
   }
 

@@ -165,14 +165,10 @@ final class DirectProgram {
       if (ast.getReference(expr.id()).flatMap(r -> r.value()).isPresent()) {
         return null;
       }
-      Node[] args = new Node[operands.size()];
-      for (int i = 0; i < args.length; i++) {
-        args[i] = node(operands.get(i));
-        if (args[i] == null) {
-          return null;
-        }
-      }
-      return DirectFunctions.call(call.function(), call.target().isPresent(), args);
+      Node[] args = nodes(operands);
+      return args == null
+          ? null
+          : DirectFunctions.call(call.function(), call.target().isPresent(), args);
     }
 
     private @Nullable Node list(CelExpr.CelList list) {

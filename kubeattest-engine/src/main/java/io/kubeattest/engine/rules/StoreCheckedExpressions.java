@@ -27,7 +27,7 @@ public final class StoreCheckedExpressions {
       throw new IllegalArgumentException("usage: StoreCheckedExpressions CLASSES_DIR");
     }
     Path classes = Path.of(args[0]);
-    CelEnvironment environment = new CelEnvironment(false, true);
+    CelEnvironment environment = new CelEnvironment(false, true, false);
     RuleLoader loader = new RuleLoader(environment);
     for (String root : catalogueRoots(classes)) {
       loader.compile(RuleLoader.resourceSources(root));

@@ -33,7 +33,7 @@ class CheckedExpressionsTest {
   @Test
   @DisplayName("the build stores every built-in expression, so a run compiles none from source")
   void builtInCataloguesCompileNothingFromSource() throws IOException {
-    CelEnvironment environment = new CelEnvironment(true, true);
+    CelEnvironment environment = new CelEnvironment(true, true, true);
     assertThat(environment.storedCount()).isGreaterThan(300);
     new RuleLoader(environment).compile(builtInSources());
     assertThat(environment.recorded()).isEmpty();
@@ -42,7 +42,7 @@ class CheckedExpressionsTest {
   @Test
   @DisplayName("each stored tree is the tree a fresh compilation of its text gives")
   void storedTreesEqualFreshCompilation() throws IOException {
-    CelEnvironment fresh = new CelEnvironment(false, true);
+    CelEnvironment fresh = new CelEnvironment(false, true, true);
     new RuleLoader(fresh).compile(builtInSources());
     SortedMap<String, CelAbstractSyntaxTree> compiled = fresh.recorded();
     CheckedExpressions stored = CheckedExpressions.builtIn(CelEnvironment.fingerprint());
@@ -59,7 +59,7 @@ class CheckedExpressionsTest {
   @Test
   @DisplayName("an expression the store does not hold (a user's rule) compiles from source")
   void userExpressionCompilesFromSource() {
-    CelEnvironment environment = new CelEnvironment(true, true);
+    CelEnvironment environment = new CelEnvironment(true, true, true);
     new RuleLoader(environment)
         .compile(
             new RuleLoader.RuleSource(
@@ -85,7 +85,7 @@ class CheckedExpressionsTest {
   @DisplayName("a store from another environment, or a damaged one, is not used")
   void foreignOrDamagedStoreIsIgnored() throws IOException {
     SortedMap<String, CelAbstractSyntaxTree> trees = new TreeMap<>();
-    CelEnvironment environment = new CelEnvironment(false, true);
+    CelEnvironment environment = new CelEnvironment(false, true, true);
     new RuleLoader(environment).compile(RuleLoader.builtInSources().subList(0, 1));
     trees.putAll(environment.recorded());
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -122,7 +122,7 @@ class CheckedExpressionsTest {
     List<RuleLoader.RuleSource> sources = RuleLoader.builtInSources();
     RuleCatalogue stored = RuleCatalogue.load(sources);
     RuleCatalogue fromSource =
-        RuleCatalogue.load(sources, new RuleLoader(new CelEnvironment(false, false)));
+        RuleCatalogue.load(sources, new RuleLoader(new CelEnvironment(false, false, true)));
     assertThat(verdicts(stored, yaml)).isEqualTo(verdicts(fromSource, yaml)).hasSizeGreaterThan(50);
   }
 

@@ -77,7 +77,11 @@ class DirectProgramTest {
   }
 
   private static CelAbstractSyntaxTree ast(String expression) {
-    return CEL.checkedTree(SubjectKind.OBJECT, expression);
+    try {
+      return CEL.check(SubjectKind.OBJECT, expression);
+    } catch (CelEnvironment.CompileError e) {
+      throw new AssertionError(e.getMessage(), e);
+    }
   }
 
   @ParameterizedTest(name = "{0}")
